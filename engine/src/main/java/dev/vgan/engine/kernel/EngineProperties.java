@@ -1,0 +1,43 @@
+package dev.vgan.engine.kernel;
+
+/**
+ * The engine's tuning knobs, read once from system properties (and the {@code VGAN_THREADS}
+ * environment variable) into constants, so the JIT can fold them.
+ *
+ * <ul>
+ *   <li>{@code engine.backend}: {@code auto} (default), {@code simd} or {@code scalar}.
+ *   <li>{@code engine.vectorBits}: force a narrower SIMD width (128, 256, 512); 0 means the JVM's
+ *       preferred width.
+ *   <li>{@code engine.threads}, else {@code VGAN_THREADS}, else all available processors.
+ * </ul>
+ */
+public final class EngineProperties {
+  /** Requested backend: {@code auto}, {@code simd} or {@code scalar}. */
+  public static final String BACKEND = System.getProperty("engine.backend", "auto").trim();
+
+  /** Requested vector width in bits, or 0 for the JVM's preferred width. */
+  public static final int VECTOR_BITS = intProperty("engine.vectorBits", null, 0);
+
+  /** Default thread count of the shared pool. */
+  public static final int THREADS =
+      Math.max(1, intProperty("engine.threads", "VGAN_THREADS", Runtime.getRuntime().availableProcessors()));
+
+  private EngineProperties() {}
+
+  private static int intProperty(String property, String env, int fallback) {
+    String value = System.getProperty(property);
+    String source = property;
+    if ((value == null || value.isBlank()) && env != null) {
+      value = System.getenv(env);
+      source = env;
+    }
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(source + " must be an integer, got '" + value + "'", e);
+    }
+  }
+}

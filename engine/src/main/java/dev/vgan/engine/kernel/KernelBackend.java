@@ -1,0 +1,118 @@
+package dev.vgan.engine.kernel;
+
+/**
+ * The engine's kernel SPI: BLAS-shaped routines on {@code float[]} arrays with offsets. Every layer
+ * calls these and nothing else for arithmetic, so a backend (scalar, SIMD, GPU) is swapped in one place.
+ *
+ * <p>Conventions: matrices are row-major with a leading dimension; inputs come first, then outputs,
+ * then the element count {@code n}; every array is followed by its offset. Arrays named as inputs are
+ * not modified. Methods named {@code ...Backward} <em>accumulate</em> into their gradient output
+ * ({@code dx += ...}), so gradients from several uses of a tensor add up. Implementations never
+ * allocate per element; callers validate shapes (this layer trusts its arguments, as BLAS does).
+ */
+public interface KernelBackend {
+
+  /** A short name for logs: {@code scalar}, {@code simd-512}, ... */
+  String name();
+
+  // ---- BLAS level 3 --------------------------------------------------------------------------
+
+  /**
+   * {@code C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C}, row-major. {@code op(A) = A} is stored
+   * {@code m×k} with row stride {@code lda}, {@code op(A) = Aᵀ} is stored {@code k×m}; likewise B. When
+   * {@code beta == 0}, C is not read (NaNs in it are overwritten), as in BLAS.
+   */
+  void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
+
+  // ---- convolution layout --------------------------------------------------------------------
+
+  /** Writes one image's column matrix {@code (g.colRows(), g.colCols())}; padding reads as 0. */
+  void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff);
+
+  /** Adds a column matrix back onto one image: the adjoint of {@link #im2col}. Accumulates. */
+  void col2im(float[] cols, int colsOff, ConvGeometry g, float[] image, int imageOff);
+
+  // ---- elementwise maps and their backward ---------------------------------------------------
+
+  /** {@code y = max(x, 0)}. */
+  void relu(float[] x, int xOff, float[] y, int yOff, int n);
+
+  /** {@code dx += x > 0 ? dy : 0}. */
+  void reluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n);
+
+  /** {@code y = x > 0 ? x : slope · x}. */
+  void leakyRelu(float slope, float[] x, int xOff, float[] y, int yOff, int n);
+
+  /** {@code dx += x > 0 ? dy : slope · dy}. */
+  void leakyReluBackward(float slope, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n);
+
+  /** {@code y = tanh(x)}. */
+  void tanh(float[] x, int xOff, float[] y, int yOff, int n);
+
+  /** {@code dx += dy · (1 − y²)} where {@code y = tanh(x)} is the forward output. */
+  void tanhBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n);
+
+  /** {@code y = 1 / (1 + exp(−x))}. */
+  void sigmoid(float[] x, int xOff, float[] y, int yOff, int n);
+
+  /** {@code dx += dy · y · (1 − y)} where {@code y} is the forward output. */
+  void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n);
+
+  /** {@code y = a + b}. */
+  void add(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n);
+
+  /** {@code y = a · b}, elementwise. */
+  void mul(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n);
+
+  /** {@code y += alpha · x}. */
+  void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+  /** {@code y = alpha · x}. */
+  void scale(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+  // ---- reductions ----------------------------------------------------------------------------
+
+  /** The sum of {@code x[0..n)}; 0 for {@code n == 0}. */
+  float sum(float[] x, int xOff, int n);
+
+  /** The largest of {@code x[0..n)}; {@code -Infinity} for {@code n == 0}; NaN if any is NaN. */
+  float max(float[] x, int xOff, int n);
+
+  /**
+   * Per-channel sums of an NCHW tensor {@code (batch, channels, spatial)}: {@code sums[c] = Σ x[b, c, s]}.
+   * {@code sums} (length ≥ channels) is written.
+   */
+  void channelSums(float[] x, int xOff, int batch, int channels, int spatial, float[] sums);
+
+  /**
+   * Per-channel centered sums of squares: {@code out[c] = Σ (x[b, c, s] − center[c])²}, the second pass
+   * of a numerically stable batch-norm variance. {@code out} is written.
+   */
+  void channelSumSquares(float[] x, int xOff, int batch, int channels, int spatial, float[] center, float[] out);
+
+  // ---- softmax over rows ---------------------------------------------------------------------
+
+  /** Row-wise softmax of a {@code rows×cols} matrix; {@code y} may alias {@code x}. */
+  void softmaxRows(float[] x, int xOff, float[] y, int yOff, int rows, int cols);
+
+  /** Row-wise log-softmax of a {@code rows×cols} matrix; {@code y} may alias {@code x}. */
+  void logSoftmaxRows(float[] x, int xOff, float[] y, int yOff, int rows, int cols);
+
+  // ---- nearest-neighbour upsampling ----------------------------------------------------------
+
+  /** {@code y (planes, h·f, w·f)} = each pixel of {@code x (planes, h, w)} repeated {@code f×f} times. */
+  void upsampleNearest(float[] x, int xOff, int planes, int h, int w, int factor, float[] y, int yOff);
+
+  /** {@code dx (planes, h, w) +=} the sum of each {@code f×f} block of {@code dy}. Accumulates. */
+  void upsampleNearestBackward(float[] dy, int dyOff, int planes, int h, int w, int factor, float[] dx, int dxOff);
+
+  // ---- optimizer -----------------------------------------------------------------------------
+
+  /**
+   * One fused Adam update of {@code n} parameters (see {@link AdamCoefficients} for the formula).
+   * {@code grad} is read; {@code param}, {@code m} and {@code v} are updated in place; all four share
+   * the offset {@code off}.
+   */
+  void adamUpdate(AdamCoefficients k, float[] grad, float[] param, float[] m, float[] v, int off, int n);
+}

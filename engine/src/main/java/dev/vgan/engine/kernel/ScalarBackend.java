@@ -1,0 +1,142 @@
+package dev.vgan.engine.kernel;
+
+/**
+ * The reference backend: plain loops, always present, and the twin every other backend is tested
+ * against. Also the fallback when the JVM was started without {@code --add-modules jdk.incubator.vector}.
+ */
+public final class ScalarBackend implements KernelBackend {
+  /** The one instance; the backend has no state. */
+  public static final ScalarBackend INSTANCE = new ScalarBackend();
+
+  private ScalarBackend() {}
+
+  @Override
+  public String name() {
+    return "scalar";
+  }
+
+  @Override
+  public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
+      int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    ScalarSgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  @Override
+  public void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff) {
+    ScalarIm2col.im2col(image, imageOff, g, cols, colsOff);
+  }
+
+  @Override
+  public void col2im(float[] cols, int colsOff, ConvGeometry g, float[] image, int imageOff) {
+    ScalarIm2col.col2im(cols, colsOff, g, image, imageOff);
+  }
+
+  @Override
+  public void relu(float[] x, int xOff, float[] y, int yOff, int n) {
+    ScalarMaps.relu(x, xOff, y, yOff, n);
+  }
+
+  @Override
+  public void reluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
+    ScalarMaps.reluBackward(x, xOff, dy, dyOff, dx, dxOff, n);
+  }
+
+  @Override
+  public void leakyRelu(float slope, float[] x, int xOff, float[] y, int yOff, int n) {
+    ScalarMaps.leakyRelu(slope, x, xOff, y, yOff, n);
+  }
+
+  @Override
+  public void leakyReluBackward(float slope, float[] x, int xOff, float[] dy, int dyOff, float[] dx, int dxOff,
+      int n) {
+    ScalarMaps.leakyReluBackward(slope, x, xOff, dy, dyOff, dx, dxOff, n);
+  }
+
+  @Override
+  public void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
+    ScalarMaps.tanh(x, xOff, y, yOff, n);
+  }
+
+  @Override
+  public void tanhBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
+    ScalarMaps.tanhBackward(y, yOff, dy, dyOff, dx, dxOff, n);
+  }
+
+  @Override
+  public void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
+    ScalarMaps.sigmoid(x, xOff, y, yOff, n);
+  }
+
+  @Override
+  public void sigmoidBackward(float[] y, int yOff, float[] dy, int dyOff, float[] dx, int dxOff, int n) {
+    ScalarMaps.sigmoidBackward(y, yOff, dy, dyOff, dx, dxOff, n);
+  }
+
+  @Override
+  public void add(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n) {
+    ScalarMaps.add(a, aOff, b, bOff, y, yOff, n);
+  }
+
+  @Override
+  public void mul(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n) {
+    ScalarMaps.mul(a, aOff, b, bOff, y, yOff, n);
+  }
+
+  @Override
+  public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+    ScalarMaps.axpy(alpha, x, xOff, y, yOff, n);
+  }
+
+  @Override
+  public void scale(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+    ScalarMaps.scale(alpha, x, xOff, y, yOff, n);
+  }
+
+  @Override
+  public float sum(float[] x, int xOff, int n) {
+    return ScalarReductions.sum(x, xOff, n);
+  }
+
+  @Override
+  public float max(float[] x, int xOff, int n) {
+    return ScalarReductions.max(x, xOff, n);
+  }
+
+  @Override
+  public void channelSums(float[] x, int xOff, int batch, int channels, int spatial, float[] sums) {
+    ChannelReductions.channelSums(ScalarReductions::sum, x, xOff, batch, channels, spatial, sums);
+  }
+
+  @Override
+  public void channelSumSquares(float[] x, int xOff, int batch, int channels, int spatial, float[] center,
+      float[] out) {
+    ChannelReductions.channelSumSquares(ScalarReductions::sumSquares, x, xOff, batch, channels, spatial,
+        center, out);
+  }
+
+  @Override
+  public void softmaxRows(float[] x, int xOff, float[] y, int yOff, int rows, int cols) {
+    SoftmaxRows.softmax(ScalarSoftmax.INSTANCE, x, xOff, y, yOff, rows, cols);
+  }
+
+  @Override
+  public void logSoftmaxRows(float[] x, int xOff, float[] y, int yOff, int rows, int cols) {
+    SoftmaxRows.logSoftmax(ScalarSoftmax.INSTANCE, x, xOff, y, yOff, rows, cols);
+  }
+
+  @Override
+  public void upsampleNearest(float[] x, int xOff, int planes, int h, int w, int factor, float[] y, int yOff) {
+    ScalarUpsample.upsampleNearest(x, xOff, planes, h, w, factor, y, yOff);
+  }
+
+  @Override
+  public void upsampleNearestBackward(float[] dy, int dyOff, int planes, int h, int w, int factor, float[] dx,
+      int dxOff) {
+    ScalarUpsample.upsampleNearestBackward(dy, dyOff, planes, h, w, factor, dx, dxOff);
+  }
+
+  @Override
+  public void adamUpdate(AdamCoefficients k, float[] grad, float[] param, float[] m, float[] v, int off, int n) {
+    ScalarAdam.adamUpdate(k, grad, param, m, v, off, n);
+  }
+}

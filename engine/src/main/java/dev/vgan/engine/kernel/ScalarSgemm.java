@@ -1,0 +1,61 @@
+package dev.vgan.engine.kernel;
+
+/**
+ * The reference SGEMM: {@code C[m×n] = alpha · op(A) · op(B) + beta · C}, row-major.
+ *
+ * <p>Each element's dot product is summed in order {@code p = 0..k-1} in float; the i-p-j loop order
+ * keeps the innermost loop unit-stride over B and C so that even this reference runs at a useful speed
+ * when the SIMD backend is unavailable.
+ */
+public final class ScalarSgemm {
+  private ScalarSgemm() {}
+
+  /** See {@link KernelBackend#sgemm}. */
+  public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    if (k == 0 || alpha == 0f) {
+      scaleC(beta, c, cOff, ldc, m, n);
+      return;
+    }
+    float[] row = Workspace.local().floats(Workspace.Slot.SCALAR_ROW, n);
+    for (int i = 0; i < m; i++) {
+      java.util.Arrays.fill(row, 0, n, 0f);
+      for (int p = 0; p < k; p++) {
+        float aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+        if (transB) {
+          for (int j = 0; j < n; j++) {
+            row[j] += aip * b[bOff + j * ldb + p];
+          }
+        } else {
+          int bRow = bOff + p * ldb;
+          for (int j = 0; j < n; j++) {
+            row[j] += aip * b[bRow + j];
+          }
+        }
+      }
+      mergeRow(row, 0, alpha, beta, c, cOff + i * ldc, n);
+    }
+  }
+
+  /** {@code C = beta · C} over an {@code m×n} block (BLAS: A and B are not read when alpha or k is 0). */
+  public static void scaleC(float beta, float[] c, int cOff, int ldc, int m, int n) {
+    for (int i = 0; i < m; i++) {
+      int row = cOff + i * ldc;
+      for (int j = 0; j < n; j++) {
+        c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+      }
+    }
+  }
+
+  /**
+   * {@code c = beta · c + alpha · t} over {@code n} elements, not reading C when {@code beta == 0}.
+   * The one formula every GEMM in the engine uses to write C, so that a tile's result does not depend
+   * on which path wrote it.
+   */
+  public static void mergeRow(float[] t, int tOff, float alpha, float beta, float[] c, int cOff, int n) {
+    for (int j = 0; j < n; j++) {
+      float old = beta == 0f ? 0f : c[cOff + j];
+      c[cOff + j] = old * beta + alpha * t[tOff + j];
+    }
+  }
+}

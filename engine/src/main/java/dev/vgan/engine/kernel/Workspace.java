@@ -1,0 +1,41 @@
+package dev.vgan.engine.kernel;
+
+/**
+ * Per-thread scratch buffers that kernels reuse across calls, so a steady-state training step
+ * allocates nothing for packing or temporaries. A buffer is grown (never shrunk) on demand; its
+ * contents are unspecified on return.
+ */
+public final class Workspace {
+  /** Names a buffer; one kernel never uses the same slot for two purposes at once. */
+  public enum Slot {
+    /** Packed panels of the GEMM's right-hand matrix, shared by the threads of one call. */
+    GEMM_PACKED_B,
+    /** Packed blocks of the GEMM's left-hand matrix, one per thread. */
+    GEMM_PACKED_A,
+    /** A register tile spilled to memory at the ragged edges of C. */
+    GEMM_EDGE_TILE,
+    /** A row of partial sums in the scalar reference GEMM. */
+    SCALAR_ROW
+  }
+
+  private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);
+
+  private final float[][] buffers = new float[Slot.values().length][];
+
+  private Workspace() {}
+
+  /** The calling thread's workspace. */
+  public static Workspace local() {
+    return LOCAL.get();
+  }
+
+  /** A buffer of at least {@code size} floats for {@code slot}. */
+  public float[] floats(Slot slot, int size) {
+    float[] b = buffers[slot.ordinal()];
+    if (b == null || b.length < size) {
+      b = new float[size];
+      buffers[slot.ordinal()] = b;
+    }
+    return b;
+  }
+}

@@ -1,0 +1,81 @@
+package dev.vgan.engine.kernel.simd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.vgan.engine.kernel.Parallel;
+import dev.vgan.engine.kernel.ScalarBackend;
+import dev.vgan.engine.testing.Fixtures;
+import dev.vgan.engine.testing.GemmOracle;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SimdSgemmTest {
+  private final SimdBackend simd = SimdBackend.INSTANCE;
+
+  static Stream<Arguments> shapes() {
+    // Odd sizes, sizes under one vector, ragged tiles in every direction, and shapes that cross the
+    // KC and MC block edges (k = 513 > KC, m = 101 > MC).
+    int[][] mnk = {{1, 1, 1}, {3, 7, 1}, {1, 17, 3}, {7, 3, 17}, {13, 31, 7}, {17, 65, 13}, {65, 17, 257},
+        {12, 32, 5}, {24, 64, 9}, {101, 33, 513}, {257, 7, 31}, {5, 257, 65}};
+    Stream.Builder<Arguments> out = Stream.builder();
+    for (int[] s : mnk) {
+      for (int t = 0; t < 4; t++) {
+        out.add(Arguments.of(t >= 2, t % 2 == 1, s[0], s[1], s[2]));
+      }
+    }
+    return out.build();
+  }
+
+  @ParameterizedTest(name = "transA={0} transB={1} m={2} n={3} k={4}")
+  @MethodSource("shapes")
+  void simdMatchesDoubleOracleAndScalarTwinOnOddSizes(boolean transA, boolean transB, int m, int n, int k) {
+    Random rng = new Random(31L * m + 17L * n + k);
+    GemmOracle.Case c = GemmOracle.randomCase(rng, transA, transB, m, n, k, 1.25f, -0.5f);
+    c.run(simd).assertMatchesOracle("simd sgemm");
+    float[] simdResult = c.result();
+    float[] scalarResult = c.run(ScalarBackend.INSTANCE).result();
+    // Both lie within the oracle's bound (|a|, |b|, |c| ≤ 1 here), so within twice it of each other.
+    double bound = (k + 2) * Fixtures.FLOAT_EPS * (1.25 * k + 0.5);
+    Fixtures.assertClose("simd vs scalar", scalarResult, simdResult, 2 * bound);
+  }
+
+  @Test
+  void betaZeroOverwritesNaNAndAlphaScales() {
+    Random rng = new Random(5);
+    GemmOracle.Case c = GemmOracle.randomCase(rng, false, false, 29, 37, 19, -2f, 0f);
+    java.util.Arrays.fill(c.c0, Float.NaN);
+    c.run(simd).assertMatchesOracle("beta=0 over NaN");
+  }
+
+  @Test
+  void resultDoesNotDependOnThreadCount() {
+    Random rng = new Random(11);
+    int saved = Parallel.threads();
+    try {
+      for (boolean transB : new boolean[] {false, true}) {
+        GemmOracle.Case c = GemmOracle.randomCase(rng, false, transB, 301, 203, 600, 1f, 1f);
+        Parallel.setThreads(1);
+        float[] one = c.run(simd).result();
+        Parallel.setThreads(2);
+        float[] two = c.run(simd).result();
+        Parallel.setThreads(3);
+        float[] three = c.run(simd).result();
+        assertArrayEquals(one, two, "1 vs 2 threads must agree bit for bit");
+        assertArrayEquals(one, three, "1 vs 3 threads must agree bit for bit");
+        c.assertMatchesOracle("threaded");
+      }
+      // Few rows, many columns: the column split path.
+      GemmOracle.Case wide = GemmOracle.randomCase(rng, false, false, 13, 1500, 300, 1f, 0f);
+      Parallel.setThreads(1);
+      float[] one = wide.run(simd).result();
+      Parallel.setThreads(2);
+      assertArrayEquals(one, wide.run(simd).result(), "column split must agree bit for bit");
+    } finally {
+      Parallel.setThreads(saved);
+    }
+  }
+}
