@@ -15,7 +15,9 @@ public final class Workspace {
     /** A register tile spilled to memory at the ragged edges of C. */
     GEMM_EDGE_TILE,
     /** A row of partial sums in the scalar reference GEMM. */
-    SCALAR_ROW
+    SCALAR_ROW,
+    /** One image's im2col matrix in a lowered convolution. */
+    CONV_COLS
   }
 
   private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);

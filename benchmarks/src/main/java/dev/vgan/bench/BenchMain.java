@@ -1,0 +1,136 @@
+package dev.vgan.bench;
+
+import dev.vgan.engine.kernel.Backends;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * {@code ./vgan bench [gemm|conv|peak|all] [--threads N] [--quick]}: runs the JMH benchmarks through the
+ * JMH API and prints GFLOP/s with the share of the FMA ceiling measured in the same run.
+ */
+public final class BenchMain {
+  private static final String USAGE = """
+      Usage: vgan bench [gemm|conv|peak|all] [--threads N] [--quick]
+        gemm     W1 SGEMM (n = 256..2048 and odd sizes; Aᵀ·B and A·Bᵀ at 1024)   (default)
+        conv     the conv / conv-transpose layers of W2 and W4, forward and both backwards
+        peak     the JVM's FMA ceiling only
+        all      everything
+        --threads N  only this thread count (default: 1 and 2)
+        --quick      fewer sizes and iterations (about a minute)""";
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws RunnerException {
+    String what = "gemm";
+    String threads = null;
+    boolean quick = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "gemm", "conv", "peak", "all" -> what = args[i];
+        case "--quick" -> quick = true;
+        case "--threads" -> {
+          if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]*")) {
+            usageError("--threads needs a positive whole number");
+          }
+          threads = args[++i];
+        }
+        case "-h", "--help" -> {
+          System.out.println(USAGE);
+          return;
+        }
+        default -> usageError("unknown argument '" + args[i] + "'");
+      }
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    String[] threadCounts = threads != null ? new String[] {threads} : new String[] {"1", String.valueOf(Math.min(2, cores))};
+    System.out.printf("JVM %s, %d cores, backend %s%n%n", Runtime.version(), cores, Backends.get().name());
+
+    List<Row> rows = new ArrayList<>();
+    Map<Integer, Double> peak = new LinkedHashMap<>();
+    for (String t : distinct(threadCounts)) {
+      int n = Integer.parseInt(t);
+      for (RunResult r : run(base(quick).include(PeakBench.class.getSimpleName()).threads(n))) {
+        double gflops = n * PeakBench.flops() / (r.getPrimaryResult().getScore() * 1e3);
+        peak.put(n, gflops);
+        rows.add(new Row("peak FMA", n + " thread" + (n > 1 ? "s" : ""), r, gflops, n));
+      }
+    }
+    if (what.equals("gemm") || what.equals("all")) {
+      ChainedOptionsBuilder o = base(quick).include(GemmBench.class.getSimpleName() + ".sgemm")
+          .param("threads", threadCounts);
+      o = quick ? o.param("n", "1024") : o;
+      for (RunResult r : run(o)) {
+        int n = Integer.parseInt(r.getParams().getParam("n"));
+        rows.add(new Row("sgemm NN", "n=" + n, r, GemmBench.flops(n) / (r.getPrimaryResult().getScore() * 1e6),
+            Integer.parseInt(r.getParams().getParam("threads"))));
+      }
+      if (!quick) {
+        for (RunResult r : run(base(false).include(GemmBench.class.getSimpleName() + ".sgemm")
+            .param("threads", threadCounts).param("n", "1024").param("form", "TN", "NT"))) {
+          rows.add(new Row("sgemm " + r.getParams().getParam("form"), "n=1024", r,
+              GemmBench.flops(1024) / (r.getPrimaryResult().getScore() * 1e6),
+              Integer.parseInt(r.getParams().getParam("threads"))));
+        }
+      }
+    }
+    if (what.equals("conv") || what.equals("all")) {
+      ChainedOptionsBuilder o = base(quick).include(ConvBench.class.getSimpleName()).param("threads", threadCounts);
+      o = quick ? o.param("layer", "w2.g.convT1", "w2.d.conv2") : o;
+      for (RunResult r : run(o)) {
+        var p = r.getParams();
+        ConvLayer layer = ConvLayer.named(p.getParam("layer"));
+        int batch = Integer.parseInt(p.getParam("batch"));
+        rows.add(new Row(p.getParam("layer") + " " + p.getParam("pass"), "batch " + batch, r,
+            layer.flops(batch) / (r.getPrimaryResult().getScore() * 1e6), Integer.parseInt(p.getParam("threads"))));
+      }
+    }
+    print(rows, peak);
+  }
+
+  private record Row(String what, String params, RunResult result, double gflops, int threads) {}
+
+  private static ChainedOptionsBuilder base(boolean quick) {
+    ChainedOptionsBuilder o = new OptionsBuilder().forks(1).shouldFailOnError(true);
+    if (quick) {
+      o = o.warmupIterations(3).warmupTime(TimeValue.milliseconds(500)).measurementIterations(3)
+          .measurementTime(TimeValue.milliseconds(500));
+    }
+    return o;
+  }
+
+  private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+    return new Runner(options.build()).run();
+  }
+
+  private static void print(List<Row> rows, Map<Integer, Double> peak) {
+    System.out.printf("%n%-32s %-12s %-8s %14s %10s %10s%n", "benchmark", "size", "threads", "time (ms)", "GFLOP/s",
+        "of peak");
+    for (Row r : rows) {
+      var s = r.result.getPrimaryResult();
+      double unitToMs = s.getScoreUnit().startsWith("us") ? 1e-3 : 1;
+      Double ceiling = peak.get(r.threads);
+      System.out.printf("%-32s %-12s %-8d %8.3f ± %-5.3f %10.1f %9s%n", r.what, r.params, r.threads,
+          s.getScore() * unitToMs, s.getScoreError() * unitToMs, r.gflops,
+          ceiling == null ? "" : String.format("%.0f%%", 100 * r.gflops / ceiling));
+    }
+  }
+
+  private static String[] distinct(String[] values) {
+    return java.util.Arrays.stream(values).distinct().toArray(String[]::new);
+  }
+
+  private static void usageError(String message) {
+    System.err.println("vgan bench: " + message);
+    System.err.println(USAGE);
+    System.exit(2);
+  }
+}
