@@ -8,9 +8,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Copies blocks of op(A) and op(B) into the panel layouts {@link SimdMicroKernel} reads, zero-padding
- * ragged edges so the micro-kernel always runs on full tiles. Packing turns every access pattern
- * (plain or transposed, any leading dimension) into unit-stride streams the kernel can prefetch.
+ * Copies blocks of op(B), and the ragged last strip of op(A), into the layouts {@link SimdMicroKernel}
+ * reads, zero-padding edges so the micro-kernel always runs on full tiles. Packing B turns every access
+ * pattern (plain or transposed, any leading dimension) into the unit-stride vector stream the kernel
+ * loads; full strips of A are read in place.
  */
 final class SimdGemmPacking {
   private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
