@@ -12,8 +12,8 @@ public final class Workspace {
     GEMM_PACKED_B,
     /** Packed blocks of the GEMM's left-hand matrix, one per thread. */
     GEMM_PACKED_A,
-    /** A register tile spilled to memory at the ragged edges of C. */
-    GEMM_EDGE_TILE,
+    /** The GEMM register tile on its way to C. */
+    GEMM_TILE,
     /** A row of partial sums in the scalar reference GEMM. */
     SCALAR_ROW,
     /** One image's im2col matrix in a lowered convolution. */

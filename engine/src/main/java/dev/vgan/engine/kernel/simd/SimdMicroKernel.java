@@ -1,7 +1,6 @@
 package dev.vgan.engine.kernel.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -29,14 +28,14 @@ final class SimdMicroKernel {
 
   private SimdMicroKernel() {}
 
+
   /**
-   * Computes one full tile; {@code c[cIdx + r * ldc + j]} for {@code r < MR, j < NR} is written with
-   * {@code beta · c + alpha · acc} (C is not read when {@code beta == 0}).
+   * Computes one full tile {@code Σₚ A[r][p] · B̃[p][j]} into {@code tile[r * NR + j]}
+   * ({@code r < MR, j < NR}); {@link SimdTileMerge} then writes it into C.
    */
   static void tile(float[] pa, int aIdx, int rowStride, int kStride, float[] pb, int bIdx, int kc,
-      float alpha, float beta, float[] c, int cIdx, int ldc) {
+      float[] tile) {
     FloatVector zero = FloatVector.zero(S);
-    VectorMask<Float> readC = beta == 0f ? S.maskAll(false) : S.maskAll(true);
     FloatVector c00 = zero, c01 = zero;
     FloatVector c10 = zero, c11 = zero;
     FloatVector c20 = zero, c21 = zero;
@@ -105,34 +104,33 @@ final class SimdMicroKernel {
       c110 = a.fma(b0, c110);
       c111 = a.fma(b1, c111);
     }
-    // Written out here, not in a helper: passing the accumulators to a call that is not inlined makes
-    // C2 box them in every k step (measured: 15 instead of 230 GFLOP/s). One store path for both
-    // beta == 0 and beta != 0: a branch between two paths here halved the kernel's speed. With beta == 0
-    // the masked load reads nothing (lanes are 0), so NaNs in C are overwritten as BLAS requires.
-    // The formula is ScalarSgemm.mergeRow's, so edge tiles (merged in scalar) agree bit for bit.
-    FloatVector.fromArray(S, c, cIdx + 0 * ldc, readC).mul(beta).add(c00.mul(alpha)).intoArray(c, cIdx + 0 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 0 * ldc + L, readC).mul(beta).add(c01.mul(alpha)).intoArray(c, cIdx + 0 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 1 * ldc, readC).mul(beta).add(c10.mul(alpha)).intoArray(c, cIdx + 1 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 1 * ldc + L, readC).mul(beta).add(c11.mul(alpha)).intoArray(c, cIdx + 1 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 2 * ldc, readC).mul(beta).add(c20.mul(alpha)).intoArray(c, cIdx + 2 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 2 * ldc + L, readC).mul(beta).add(c21.mul(alpha)).intoArray(c, cIdx + 2 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 3 * ldc, readC).mul(beta).add(c30.mul(alpha)).intoArray(c, cIdx + 3 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 3 * ldc + L, readC).mul(beta).add(c31.mul(alpha)).intoArray(c, cIdx + 3 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 4 * ldc, readC).mul(beta).add(c40.mul(alpha)).intoArray(c, cIdx + 4 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 4 * ldc + L, readC).mul(beta).add(c41.mul(alpha)).intoArray(c, cIdx + 4 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 5 * ldc, readC).mul(beta).add(c50.mul(alpha)).intoArray(c, cIdx + 5 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 5 * ldc + L, readC).mul(beta).add(c51.mul(alpha)).intoArray(c, cIdx + 5 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 6 * ldc, readC).mul(beta).add(c60.mul(alpha)).intoArray(c, cIdx + 6 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 6 * ldc + L, readC).mul(beta).add(c61.mul(alpha)).intoArray(c, cIdx + 6 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 7 * ldc, readC).mul(beta).add(c70.mul(alpha)).intoArray(c, cIdx + 7 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 7 * ldc + L, readC).mul(beta).add(c71.mul(alpha)).intoArray(c, cIdx + 7 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 8 * ldc, readC).mul(beta).add(c80.mul(alpha)).intoArray(c, cIdx + 8 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 8 * ldc + L, readC).mul(beta).add(c81.mul(alpha)).intoArray(c, cIdx + 8 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 9 * ldc, readC).mul(beta).add(c90.mul(alpha)).intoArray(c, cIdx + 9 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 9 * ldc + L, readC).mul(beta).add(c91.mul(alpha)).intoArray(c, cIdx + 9 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 10 * ldc, readC).mul(beta).add(c100.mul(alpha)).intoArray(c, cIdx + 10 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 10 * ldc + L, readC).mul(beta).add(c101.mul(alpha)).intoArray(c, cIdx + 10 * ldc + L);
-    FloatVector.fromArray(S, c, cIdx + 11 * ldc, readC).mul(beta).add(c110.mul(alpha)).intoArray(c, cIdx + 11 * ldc);
-    FloatVector.fromArray(S, c, cIdx + 11 * ldc + L, readC).mul(beta).add(c111.mul(alpha)).intoArray(c, cIdx + 11 * ldc + L);
+    // The accumulators leave through plain stores to a small tile buffer: passing them to a helper that
+    // is not inlined makes C2 box them in every k step (15 instead of 230 GFLOP/s), and merging them into
+    // C here made the method too big for C1, which then left it at a profiling tier the JIT never leaves
+    // (about 3 GFLOP/s, seen in roughly one run in four).
+    c00.intoArray(tile, 0 * NR);
+    c01.intoArray(tile, 0 * NR + L);
+    c10.intoArray(tile, 1 * NR);
+    c11.intoArray(tile, 1 * NR + L);
+    c20.intoArray(tile, 2 * NR);
+    c21.intoArray(tile, 2 * NR + L);
+    c30.intoArray(tile, 3 * NR);
+    c31.intoArray(tile, 3 * NR + L);
+    c40.intoArray(tile, 4 * NR);
+    c41.intoArray(tile, 4 * NR + L);
+    c50.intoArray(tile, 5 * NR);
+    c51.intoArray(tile, 5 * NR + L);
+    c60.intoArray(tile, 6 * NR);
+    c61.intoArray(tile, 6 * NR + L);
+    c70.intoArray(tile, 7 * NR);
+    c71.intoArray(tile, 7 * NR + L);
+    c80.intoArray(tile, 8 * NR);
+    c81.intoArray(tile, 8 * NR + L);
+    c90.intoArray(tile, 9 * NR);
+    c91.intoArray(tile, 9 * NR + L);
+    c100.intoArray(tile, 10 * NR);
+    c101.intoArray(tile, 10 * NR + L);
+    c110.intoArray(tile, 11 * NR);
+    c111.intoArray(tile, 11 * NR + L);
   }
 }

@@ -29,9 +29,9 @@ import dev.vgan.engine.kernel.Workspace;
  */
 final class SimdSgemm {
   /** k-slab depth: the A strip (MR × KC, 18 KB) stays in L1 across a panel. */
-  static final int KC = 384;
+  static final int KC = Integer.getInteger("tune.kc", 384);
   /** Panel width: B̃ (KC × NC floats, 576 KB) stays in L2. A multiple of NR at every width. */
-  static final int NC = 384;
+  static final int NC = Integer.getInteger("tune.nc", 384);
   /** Below this many flops per task a thread costs more than it saves. */
   private static final long MIN_FLOPS_PER_TASK = 1L << 21;
 
@@ -67,7 +67,7 @@ final class SimdSgemm {
     Workspace ws = Workspace.local();
     float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, KC * Math.min(NC, roundUp(n, NR)));
     float[] raggedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
-    float[] edge = ws.floats(Workspace.Slot.GEMM_EDGE_TILE, MR * NR);
+    float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
     // Full strips of A are read in place: (row, k) at a[aOff + row * rowStride + k * kStride].
     int rowStride = transA ? 1 : lda, kStride = transA ? lda : 1;
     for (int jc = 0; jc < n; jc += NC) {
@@ -91,17 +91,8 @@ final class SimdSgemm {
           }
           for (int s = 0; s < strips; s++) {
             int j = jc + s * NR;
-            int nr = Math.min(NR, n - j);
-            int cIdx = cOff + i * ldc + j;
-            if (mr == MR && nr == NR) {
-              SimdMicroKernel.tile(pa, aIdx, rs, ks, packedB, s * kc * NR, kc, alpha, betaSlab, c, cIdx, ldc);
-            } else {
-              // Ragged edge: compute the full tile into scratch, then merge the valid part.
-              SimdMicroKernel.tile(pa, aIdx, rs, ks, packedB, s * kc * NR, kc, 1f, 0f, edge, 0, NR);
-              for (int r = 0; r < mr; r++) {
-                ScalarSgemm.mergeRow(edge, r * NR, alpha, betaSlab, c, cIdx + r * ldc, nr);
-              }
-            }
+            SimdMicroKernel.tile(pa, aIdx, rs, ks, packedB, s * kc * NR, kc, tile);
+            SimdTileMerge.merge(tile, NR, mr, Math.min(NR, n - j), alpha, betaSlab, c, cOff + i * ldc + j, ldc);
           }
         }
       }
