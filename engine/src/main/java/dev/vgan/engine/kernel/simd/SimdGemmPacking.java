@@ -52,19 +52,22 @@ final class SimdGemmPacking {
   }
 
   /**
-   * Packs strips {@code [s0, s1)} of rows {@code [p0, p0 + kc)} × columns {@code [col0, col0 + nc)} of
-   * op(B): strip s holds columns {@code col0 + s * NR ...} as {@code dst[s * kc * NR + p * NR + j]}.
+   * Packs rows {@code [p0, p0 + kc)} × columns {@code [col0, col0 + nc)} of op(B) into
+   * {@code ceil(nc / NR)} strips: strip s holds columns {@code col0 + s * NR ...} as
+   * {@code dst[s * kc * NR + p * NR + j]}, zero-padded past {@code nc}.
    */
-  static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int col0, int nc,
-      int s0, int s1, float[] dst) {
-    for (int s = s0; s < s1; s++) {
-      int j0 = s * NR;
-      int cols = Math.min(NR, nc - j0);
-      int base = s * kc * NR;
-      if (transB) {
-        // op(B)[p][j] = b[j * ldb + p]: read each column of op(B) as a contiguous row of B.
+  static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int col0, int nc, float[] dst) {
+    int full = nc / NR, rest = nc - full * NR;
+    if (transB) {
+      // op(B)[p][j] = b[j * ldb + p]: read each column of op(B) as a contiguous row of B.
+      for (int s = 0; s <= full; s++) {
+        int cols = s < full ? NR : rest;
+        if (cols == 0) {
+          break;
+        }
+        int base = s * kc * NR;
         for (int j = 0; j < cols; j++) {
-          int src = bOff + (col0 + j0 + j) * ldb + p0;
+          int src = bOff + (col0 + s * NR + j) * ldb + p0;
           for (int p = 0; p < kc; p++) {
             dst[base + p * NR + j] = b[src + p];
           }
@@ -74,21 +77,20 @@ final class SimdGemmPacking {
             dst[base + p * NR + j] = 0f;
           }
         }
-      } else if (cols == NR) {
-        // A full strip: two vector copies per k step (arraycopy's call costs more than 128 bytes).
-        for (int p = 0; p < kc; p++) {
-          int src = bOff + (p0 + p) * ldb + col0 + j0;
-          int d = base + p * NR;
-          FloatVector.fromArray(S, b, src).intoArray(dst, d);
-          FloatVector.fromArray(S, b, src + L).intoArray(dst, d + L);
-        }
-      } else {
-        for (int p = 0; p < kc; p++) {
-          int src = bOff + (p0 + p) * ldb + col0 + j0;
-          int d = base + p * NR;
-          System.arraycopy(b, src, dst, d, cols);
-          Arrays.fill(dst, d + cols, d + NR, 0f);
-        }
+      }
+      return;
+    }
+    // Row by row, so B is read sequentially; each row is dealt out to the strips two vectors at a time.
+    for (int p = 0; p < kc; p++) {
+      int src = bOff + (p0 + p) * ldb + col0;
+      int d = p * NR;
+      for (int s = 0; s < full; s++, src += NR, d += kc * NR) {
+        FloatVector.fromArray(S, b, src).intoArray(dst, d);
+        FloatVector.fromArray(S, b, src + L).intoArray(dst, d + L);
+      }
+      if (rest > 0) {
+        System.arraycopy(b, src, dst, d, rest);
+        Arrays.fill(dst, d + rest, d + NR, 0f);
       }
     }
   }

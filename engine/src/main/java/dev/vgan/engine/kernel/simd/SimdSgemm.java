@@ -29,9 +29,9 @@ import dev.vgan.engine.kernel.Workspace;
  */
 final class SimdSgemm {
   /** k-slab depth: the A strip (MR × KC, 18 KB) stays in L1 across a panel. */
-  static final int KC = Integer.getInteger("tune.kc", 384);
+  static final int KC = 384;
   /** Panel width: B̃ (KC × NC floats, 576 KB) stays in L2. A multiple of NR at every width. */
-  static final int NC = Integer.getInteger("tune.nc", 384);
+  static final int NC = 384;
   /** Below this many flops per task a thread costs more than it saves. */
   private static final long MIN_FLOPS_PER_TASK = 1L << 21;
 
@@ -65,18 +65,22 @@ final class SimdSgemm {
   private static void serial(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     Workspace ws = Workspace.local();
-    float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, KC * Math.min(NC, roundUp(n, NR)));
+    float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, KC * (NC + NR));
     float[] raggedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
     float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
     // Full strips of A are read in place: (row, k) at a[aOff + row * rowStride + k * kStride].
     int rowStride = transA ? 1 : lda, kStride = transA ? lda : 1;
-    for (int jc = 0; jc < n; jc += NC) {
-      int nc = Math.min(NC, n - jc);
+    // Even panels and slabs (1024 = 2 × 512, not 384 + 384 + 256): a thin last panel reuses its A strip
+    // over too few B̃ strips, and a thin last slab pays a full C merge for little work.
+    int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, NC)), NR);
+    int slabDepth = ceilDiv(k, ceilDiv(k, KC));
+    for (int jc = 0; jc < n; jc += panelWidth) {
+      int nc = Math.min(panelWidth, n - jc);
       int strips = (nc + NR - 1) / NR;
-      for (int pc = 0; pc < k; pc += KC) {
-        int kc = Math.min(KC, k - pc);
+      for (int pc = 0; pc < k; pc += slabDepth) {
+        int kc = Math.min(slabDepth, k - pc);
         float betaSlab = pc == 0 ? beta : 1f; // later slabs add onto what the first one wrote
-        SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, 0, strips, packedB);
+        SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
         for (int i = 0; i < m; i += MR) {
           int mr = Math.min(MR, m - i);
           float[] pa = a;
@@ -97,6 +101,10 @@ final class SimdSgemm {
         }
       }
     }
+  }
+
+  private static int ceilDiv(int x, int y) {
+    return (x + y - 1) / y;
   }
 
   private static int roundUp(int x, int multiple) {
