@@ -71,6 +71,30 @@ class ParallelTest {
   }
 
   @Test
+  void concurrentCallersFromSeveralThreadsAllComplete() throws Exception {
+    int saved = Parallel.threads();
+    try {
+      Parallel.setThreads(2);
+      AtomicInteger total = new AtomicInteger();
+      Thread[] callers = new Thread[4];
+      for (int c = 0; c < callers.length; c++) {
+        callers[c] = new Thread(() -> {
+          for (int rep = 0; rep < 200; rep++) {
+            Parallel.forRange(64, 1, 2, (s, e) -> total.addAndGet(e - s));
+          }
+        });
+        callers[c].start();
+      }
+      for (Thread t : callers) {
+        t.join(30_000);
+      }
+      assertEquals(4 * 200 * 64, total.get());
+    } finally {
+      Parallel.setThreads(saved);
+    }
+  }
+
+  @Test
   void rejectsZeroThreads() {
     assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
   }

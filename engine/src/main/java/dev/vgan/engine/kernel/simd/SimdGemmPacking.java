@@ -20,34 +20,18 @@ final class SimdGemmPacking {
   private SimdGemmPacking() {}
 
   /**
-   * Packs rows {@code [row0, row0 + mc)} × columns {@code [p0, p0 + kc)} of op(A) into
-   * {@code ceil(mc / MR)} strips of {@code MR × kc}: {@code dst[s * MR * kc + p * MR + r]}.
+   * Packs the ragged last strip of op(A) — rows {@code [row0, row0 + rows)}, {@code rows < MR}, by columns
+   * {@code [p0, p0 + kc)} — as {@code dst[p * MR + r]}, zero-padded to MR rows.
    */
-  static void packA(boolean transA, float[] a, int aOff, int lda, int row0, int mc, int p0, int kc, float[] dst) {
-    for (int s = 0, i = 0; i < mc; s++, i += MR) {
-      int rows = Math.min(MR, mc - i);
-      int base = s * MR * kc;
-      if (transA) {
-        // op(A)[i][p] = a[p * lda + i]: each k step is a contiguous run of rows.
-        for (int p = 0; p < kc; p++) {
-          int src = aOff + (p0 + p) * lda + row0 + i;
-          int d = base + p * MR;
-          System.arraycopy(a, src, dst, d, rows);
-          Arrays.fill(dst, d + rows, d + MR, 0f);
-        }
-      } else {
-        // Walk k in the outer loop so the writes are sequential; the MR row streams are read in step.
-        int src = aOff + (row0 + i) * lda + p0;
-        for (int p = 0; p < kc; p++) {
-          int d = base + p * MR;
-          for (int r = 0; r < rows; r++) {
-            dst[d + r] = a[src + r * lda + p];
-          }
-          for (int r = rows; r < MR; r++) {
-            dst[d + r] = 0f;
-          }
-        }
+  static void packRaggedA(boolean transA, float[] a, int aOff, int lda, int row0, int rows, int p0, int kc,
+      float[] dst) {
+    for (int p = 0; p < kc; p++) {
+      int d = p * MR;
+      for (int r = 0; r < rows; r++) {
+        // op(A)[i][p] is a[p * lda + i] when transposed, a[i * lda + p] otherwise.
+        dst[d + r] = transA ? a[aOff + (p0 + p) * lda + row0 + r] : a[aOff + (row0 + r) * lda + p0 + p];
       }
+      Arrays.fill(dst, d + rows, d + MR, 0f);
     }
   }
 

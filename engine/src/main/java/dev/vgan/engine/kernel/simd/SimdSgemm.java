@@ -87,7 +87,7 @@ final class SimdSgemm {
           int aIdx = aOff + i * rowStride + pc * kStride, rs = rowStride, ks = kStride;
           if (mr < MR) {
             // The ragged bottom strip is packed and zero-padded so the tile can still run MR rows.
-            SimdGemmPacking.packA(transA, a, aOff, lda, i, mr, pc, kc, raggedA);
+            SimdGemmPacking.packRaggedA(transA, a, aOff, lda, i, mr, pc, kc, raggedA);
             pa = raggedA;
             aIdx = 0;
             rs = 1;
