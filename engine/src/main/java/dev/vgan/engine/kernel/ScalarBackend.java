@@ -4,7 +4,7 @@ package dev.vgan.engine.kernel;
  * The reference backend: plain loops, always present, and the twin every other backend is tested
  * against. Also the fallback when the JVM was started without {@code --add-modules jdk.incubator.vector}.
  */
-public final class ScalarBackend implements KernelBackend {
+public final class ScalarBackend extends CpuBackend {
   /** The one instance; the backend has no state. */
   public static final ScalarBackend INSTANCE = new ScalarBackend();
 
@@ -16,19 +16,24 @@ public final class ScalarBackend implements KernelBackend {
   }
 
   @Override
+  protected float rowSum(float[] x, int off, int n) {
+    return ScalarReductions.sum(x, off, n);
+  }
+
+  @Override
+  protected float rowSumSquares(float[] x, int off, float center, int n) {
+    return ScalarReductions.sumSquares(x, off, center, n);
+  }
+
+  @Override
+  protected SoftmaxRows.RowKernels softmaxKernels() {
+    return ScalarSoftmax.INSTANCE;
+  }
+
+  @Override
   public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
       int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     ScalarSgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-  }
-
-  @Override
-  public void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff) {
-    ScalarIm2col.im2col(image, imageOff, g, cols, colsOff);
-  }
-
-  @Override
-  public void col2im(float[] cols, int colsOff, ConvGeometry g, float[] image, int imageOff) {
-    ScalarIm2col.col2im(cols, colsOff, g, image, imageOff);
   }
 
   @Override
@@ -100,39 +105,6 @@ public final class ScalarBackend implements KernelBackend {
   @Override
   public float max(float[] x, int xOff, int n) {
     return ScalarReductions.max(x, xOff, n);
-  }
-
-  @Override
-  public void channelSums(float[] x, int xOff, int batch, int channels, int spatial, float[] sums) {
-    ChannelReductions.channelSums(ScalarReductions::sum, x, xOff, batch, channels, spatial, sums);
-  }
-
-  @Override
-  public void channelSumSquares(float[] x, int xOff, int batch, int channels, int spatial, float[] center,
-      float[] out) {
-    ChannelReductions.channelSumSquares(ScalarReductions::sumSquares, x, xOff, batch, channels, spatial,
-        center, out);
-  }
-
-  @Override
-  public void softmaxRows(float[] x, int xOff, float[] y, int yOff, int rows, int cols) {
-    SoftmaxRows.softmax(ScalarSoftmax.INSTANCE, x, xOff, y, yOff, rows, cols);
-  }
-
-  @Override
-  public void logSoftmaxRows(float[] x, int xOff, float[] y, int yOff, int rows, int cols) {
-    SoftmaxRows.logSoftmax(ScalarSoftmax.INSTANCE, x, xOff, y, yOff, rows, cols);
-  }
-
-  @Override
-  public void upsampleNearest(float[] x, int xOff, int planes, int h, int w, int factor, float[] y, int yOff) {
-    ScalarUpsample.upsampleNearest(x, xOff, planes, h, w, factor, y, yOff);
-  }
-
-  @Override
-  public void upsampleNearestBackward(float[] dy, int dyOff, int planes, int h, int w, int factor, float[] dx,
-      int dxOff) {
-    ScalarUpsample.upsampleNearestBackward(dy, dyOff, planes, h, w, factor, dx, dxOff);
   }
 
   @Override

@@ -38,6 +38,14 @@ class BackendsTest {
   }
 
   @Test
+  void aNarrowerVectorWidthCanBeForced() throws Exception {
+    Result r = runProbe(List.of("--add-modules", "jdk.incubator.vector", "-Dengine.vectorBits=128"));
+    assertEquals(0, r.exit, r.output);
+    assertTrue(r.output.contains("backend=simd-128"), r.output);
+    assertTrue(r.output.contains("gemm=4.0,5.0,10.0,11.0"), r.output);
+  }
+
+  @Test
   void anUnknownBackendNameFailsWithTheChoices() throws Exception {
     Result r = runProbe(List.of("-Dengine.backend=gpu"));
     assertTrue(r.exit != 0, r.output);

@@ -1,19 +1,14 @@
 package dev.vgan.engine.kernel.simd;
 
 import dev.vgan.engine.kernel.AdamCoefficients;
-import dev.vgan.engine.kernel.ChannelReductions;
-import dev.vgan.engine.kernel.ConvGeometry;
-import dev.vgan.engine.kernel.KernelBackend;
-import dev.vgan.engine.kernel.ScalarIm2col;
-import dev.vgan.engine.kernel.ScalarUpsample;
+import dev.vgan.engine.kernel.CpuBackend;
 import dev.vgan.engine.kernel.SoftmaxRows;
 
 /**
- * The Vector API backend: arithmetic on {@code SPECIES_PREFERRED} (or {@code engine.vectorBits}).
- * The memory-bound layout kernels (im2col/col2im, nearest upsampling) are gathers with no arithmetic to
- * vectorize and share the reference implementation.
+ * The Vector API backend: arithmetic on {@code SPECIES_PREFERRED} (or {@code engine.vectorBits}). The
+ * memory-bound layout kernels come from {@link CpuBackend}.
  */
-public final class SimdBackend implements KernelBackend {
+public final class SimdBackend extends CpuBackend {
   /** The one instance; loaded reflectively by {@code Backends} only when the incubator module is present. */
   public static final SimdBackend INSTANCE = new SimdBackend();
 
@@ -30,19 +25,24 @@ public final class SimdBackend implements KernelBackend {
   }
 
   @Override
+  protected float rowSum(float[] x, int off, int n) {
+    return SimdReductions.sum(x, off, n);
+  }
+
+  @Override
+  protected float rowSumSquares(float[] x, int off, float center, int n) {
+    return SimdReductions.sumSquares(x, off, center, n);
+  }
+
+  @Override
+  protected SoftmaxRows.RowKernels softmaxKernels() {
+    return SimdSoftmax.INSTANCE;
+  }
+
+  @Override
   public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
       int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     SimdSgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-  }
-
-  @Override
-  public void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff) {
-    ScalarIm2col.im2col(image, imageOff, g, cols, colsOff);
-  }
-
-  @Override
-  public void col2im(float[] cols, int colsOff, ConvGeometry g, float[] image, int imageOff) {
-    ScalarIm2col.col2im(cols, colsOff, g, image, imageOff);
   }
 
   @Override
@@ -114,39 +114,6 @@ public final class SimdBackend implements KernelBackend {
   @Override
   public float max(float[] x, int xOff, int n) {
     return SimdReductions.max(x, xOff, n);
-  }
-
-  @Override
-  public void channelSums(float[] x, int xOff, int batch, int channels, int spatial, float[] sums) {
-    ChannelReductions.channelSums(SimdReductions::sum, x, xOff, batch, channels, spatial, sums);
-  }
-
-  @Override
-  public void channelSumSquares(float[] x, int xOff, int batch, int channels, int spatial, float[] center,
-      float[] out) {
-    ChannelReductions.channelSumSquares(SimdReductions::sumSquares, x, xOff, batch, channels, spatial, center,
-        out);
-  }
-
-  @Override
-  public void softmaxRows(float[] x, int xOff, float[] y, int yOff, int rows, int cols) {
-    SoftmaxRows.softmax(SimdSoftmax.INSTANCE, x, xOff, y, yOff, rows, cols);
-  }
-
-  @Override
-  public void logSoftmaxRows(float[] x, int xOff, float[] y, int yOff, int rows, int cols) {
-    SoftmaxRows.logSoftmax(SimdSoftmax.INSTANCE, x, xOff, y, yOff, rows, cols);
-  }
-
-  @Override
-  public void upsampleNearest(float[] x, int xOff, int planes, int h, int w, int factor, float[] y, int yOff) {
-    ScalarUpsample.upsampleNearest(x, xOff, planes, h, w, factor, y, yOff);
-  }
-
-  @Override
-  public void upsampleNearestBackward(float[] dy, int dyOff, int planes, int h, int w, int factor, float[] dx,
-      int dxOff) {
-    ScalarUpsample.upsampleNearestBackward(dy, dyOff, planes, h, w, factor, dx, dxOff);
   }
 
   @Override

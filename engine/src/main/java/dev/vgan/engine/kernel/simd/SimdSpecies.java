@@ -23,7 +23,7 @@ final class SimdSpecies {
     if (bits == 0) {
       return preferred;
     }
-    if (bits != 64 && bits != 128 && bits != 256 && bits != 512 || bits > preferred.vectorBitSize()) {
+    if (bits != 128 && bits != 256 && bits != 512 || bits > preferred.vectorBitSize()) {
       throw new IllegalArgumentException("engine.vectorBits must be 128, 256 or 512 and at most this JVM's "
           + preferred.vectorBitSize() + ", got " + bits);
     }
