@@ -17,6 +17,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * run inline on the caller, so nested or concurrent parallel kernels cannot deadlock.
  */
 public final class Parallel {
+  /** A task over one chunk of a dynamically scheduled loop. */
+  @FunctionalInterface
+  public interface ChunkTask {
+    /** Runs chunk {@code chunk}. */
+    void run(int chunk);
+  }
+
   /** A task over the half-open range {@code [start, end)}. */
   @FunctionalInterface
   public interface RangeTask {
@@ -75,6 +82,21 @@ public final class Parallel {
     } finally {
       POOL.unlock();
     }
+  }
+
+  /**
+   * Runs chunks {@code 0 .. chunks-1} on up to {@code maxTasks} threads, each thread taking the next
+   * unclaimed chunk until none is left, so a slow core costs only its share. Which thread runs a chunk
+   * varies from run to run; callers keep results thread-independent by making each chunk's work depend
+   * on the chunk index alone.
+   */
+  public static void forChunks(int chunks, int maxTasks, ChunkTask task) {
+    AtomicInteger next = new AtomicInteger();
+    forRange(Math.min(chunks, maxTasks), 1, maxTasks, (s, e) -> {
+      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        task.run(c);
+      }
+    });
   }
 
   private static int chunkStart(int t, int tasks, int units, int grain, int n) {

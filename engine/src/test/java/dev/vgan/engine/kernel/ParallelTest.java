@@ -95,6 +95,31 @@ class ParallelTest {
   }
 
   @Test
+  void dynamicChunksRunEachChunkExactlyOnce() {
+    int saved = Parallel.threads();
+    try {
+      for (int threads : new int[] {1, 2, 3}) {
+        Parallel.setThreads(threads);
+        for (int chunks : new int[] {0, 1, 2, 7, 100}) {
+          AtomicIntegerArray hits = new AtomicIntegerArray(chunks);
+          Parallel.forChunks(chunks, 4, hits::incrementAndGet);
+          for (int c = 0; c < chunks; c++) {
+            assertEquals(1, hits.get(c), "threads=" + threads + " chunk " + c + " of " + chunks);
+          }
+        }
+      }
+      Parallel.setThreads(2);
+      assertThrows(IllegalStateException.class, () -> Parallel.forChunks(10, 2, c -> {
+        if (c == 7) {
+          throw new IllegalStateException("chunk 7");
+        }
+      }));
+    } finally {
+      Parallel.setThreads(saved);
+    }
+  }
+
+  @Test
   void rejectsZeroThreads() {
     assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
   }

@@ -36,15 +36,16 @@ final class SimdGemmPacking {
   }
 
   /**
-   * Packs rows {@code [p0, p0 + kc)} × columns {@code [col0, col0 + nc)} of op(B) into
-   * {@code ceil(nc / NR)} strips: strip s holds columns {@code col0 + s * NR ...} as
-   * {@code dst[s * kc * NR + p * NR + j]}, zero-padded past {@code nc}.
+   * Packs strips {@code [s0, s1)} of rows {@code [p0, p0 + kc)} × columns {@code [col0, col0 + nc)} of
+   * op(B): strip s holds columns {@code col0 + s * NR ...} as {@code dst[s * kc * NR + p * NR + j]},
+   * zero-padded past {@code nc}.
    */
-  static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int col0, int nc, float[] dst) {
-    int full = nc / NR, rest = nc - full * NR;
+  static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int col0, int nc,
+      int s0, int s1, float[] dst) {
+    int full = Math.min(nc / NR, s1), rest = s1 > nc / NR ? nc - (nc / NR) * NR : 0;
     if (transB) {
       // op(B)[p][j] = b[j * ldb + p]: read each column of op(B) as a contiguous row of B.
-      for (int s = 0; s <= full; s++) {
+      for (int s = s0; s <= full && s < s1; s++) {
         int cols = s < full ? NR : rest;
         if (cols == 0) {
           break;
@@ -66,9 +67,9 @@ final class SimdGemmPacking {
     }
     // Row by row, so B is read sequentially; each row is dealt out to the strips two vectors at a time.
     for (int p = 0; p < kc; p++) {
-      int src = bOff + (p0 + p) * ldb + col0;
-      int d = p * NR;
-      for (int s = 0; s < full; s++, src += NR, d += kc * NR) {
+      int src = bOff + (p0 + p) * ldb + col0 + s0 * NR;
+      int d = s0 * kc * NR + p * NR;
+      for (int s = s0; s < full; s++, src += NR, d += kc * NR) {
         FloatVector.fromArray(S, b, src).intoArray(dst, d);
         FloatVector.fromArray(S, b, src + L).intoArray(dst, d + L);
       }

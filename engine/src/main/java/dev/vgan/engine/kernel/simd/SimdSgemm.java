@@ -11,13 +11,12 @@ import dev.vgan.engine.kernel.Workspace;
  * Packed, cache-blocked, multi-threaded SGEMM: {@code C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C},
  * row-major.
  *
- * <p>Threads: C is cut once into one contiguous block per thread — column ranges when there are enough
- * NR-wide strips, otherwise row ranges — and each thread runs the whole blocked algorithm on its block
- * with its own packing buffer: one fork per call and no barriers. Every element of C is computed with the
- * same operations in the same order whichever thread computes it, so the result does not depend on the
- * thread count.
+ * <p>Threads: for each panel and slab, the threads pack B̃ together, then take chunks of 48 rows of C
+ * dynamically (a core slowed by a shared host costs only its share). Every element of C is computed with
+ * the same operations in the same order whichever thread computes it, so the result does not depend on
+ * the thread count.
  *
- * <p>One thread's blocked loops:
+ * <p>The blocked loops:
  * <pre>
  * for jc in n step NC          -- a panel of columns
  *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (KC × NC, stays in L2)
@@ -32,6 +31,8 @@ final class SimdSgemm {
   static final int KC = 384;
   /** Panel width: B̃ (KC × NC floats, 576 KB) stays in L2. A multiple of NR at every width. */
   static final int NC = 384;
+  /** Rows per dynamically scheduled chunk: four A strips. */
+  private static final int CHUNK_ROWS = 4 * MR;
   /** Below this many flops per task a thread costs more than it saves. */
   private static final long MIN_FLOPS_PER_TASK = 1L << 21;
 
@@ -47,58 +48,64 @@ final class SimdSgemm {
       return;
     }
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
-    int colStrips = (n + NR - 1) / NR;
-    int rowStrips = (m + MR - 1) / MR;
-    if (tasks == 1) {
-      serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-    } else if (colStrips >= 4 * tasks || colStrips >= rowStrips) {
-      // Columns: each thread packs only its own part of B; A is read in place, so nothing is duplicated.
-      Parallel.forRange(n, NR, tasks, (c0, c1) -> serial(transA, transB, m, c1 - c0, k, alpha, a, aOff, lda,
-          b, bOff + (transB ? c0 * ldb : c0), ldb, beta, c, cOff + c0, ldc));
-    } else {
-      Parallel.forRange(m, MR, tasks, (r0, r1) -> serial(transA, transB, r1 - r0, n, k, alpha,
-          a, aOff + (transA ? r0 : r0 * lda), lda, b, bOff, ldb, beta, c, cOff + r0 * ldc, ldc));
+    Workspace ws = Workspace.local();
+    // This thread's B̃ buffer; in a parallel call every thread reads it (packed before the fork-join
+    // that computes with it, so the writes are visible).
+    float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, KC * (NC + NR));
+    // Even panels and slabs (1024 = 3 × 352 columns, not 384 + 384 + 256): a thin last panel reuses its A
+    // strip over too few B̃ strips, and a thin last slab pays a full C merge for little work.
+    int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, NC)), NR);
+    int slabDepth = ceilDiv(k, ceilDiv(k, KC));
+    // Four A strips per chunk, or one when that leaves too few chunks to share (chunks start at multiples
+    // of MR either way, so the strips, and the arithmetic, are the same).
+    int chunkRows = ceilDiv(m, CHUNK_ROWS) >= 4 * tasks ? CHUNK_ROWS : MR;
+    int rowChunks = ceilDiv(m, chunkRows);
+    for (int jc = 0; jc < n; jc += panelWidth) {
+      int nc = Math.min(panelWidth, n - jc);
+      int strips = ceilDiv(nc, NR);
+      for (int pc = 0; pc < k; pc += slabDepth) {
+        int kc = Math.min(slabDepth, k - pc);
+        float betaSlab = pc == 0 ? beta : 1f; // later slabs add onto what the first one wrote
+        int jc0 = jc, pc0 = pc;
+        if (tasks == 1) {
+          SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, 0, strips, packedB);
+          rows(transA, a, aOff, lda, 0, m, pc, kc, packedB, strips, jc, n, alpha, betaSlab, c, cOff, ldc);
+        } else {
+          Parallel.forRange(strips, 1, tasks,
+              (s0, s1) -> SimdGemmPacking.packB(transB, b, bOff, ldb, pc0, kc, jc0, nc, s0, s1, packedB));
+          // Chunks of rows are taken dynamically, so a slower core costs only its share; each chunk's
+          // arithmetic depends on its rows alone, so the result is the same for any thread count.
+          Parallel.forChunks(rowChunks, tasks, chunk -> rows(transA, a, aOff, lda, chunk * chunkRows,
+              Math.min(m, (chunk + 1) * chunkRows), pc0, kc, packedB, strips, jc0, n, alpha, betaSlab, c, cOff, ldc));
+        }
+      }
     }
   }
 
-  /** The blocked algorithm on one thread. */
-  private static void serial(boolean transA, boolean transB, int m, int n, int k, float alpha,
-      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+  /** Rows {@code [r0, r1)} of C (r0 a multiple of MR) against every B̃ strip of one panel and slab. */
+  private static void rows(boolean transA, float[] a, int aOff, int lda, int r0, int r1, int pc, int kc,
+      float[] packedB, int strips, int jc, int n, float alpha, float beta, float[] c, int cOff, int ldc) {
     Workspace ws = Workspace.local();
-    float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, KC * (NC + NR));
     float[] raggedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
     float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
     // Full strips of A are read in place: (row, k) at a[aOff + row * rowStride + k * kStride].
     int rowStride = transA ? 1 : lda, kStride = transA ? lda : 1;
-    // Even panels and slabs (1024 = 2 × 512, not 384 + 384 + 256): a thin last panel reuses its A strip
-    // over too few B̃ strips, and a thin last slab pays a full C merge for little work.
-    int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, NC)), NR);
-    int slabDepth = ceilDiv(k, ceilDiv(k, KC));
-    for (int jc = 0; jc < n; jc += panelWidth) {
-      int nc = Math.min(panelWidth, n - jc);
-      int strips = (nc + NR - 1) / NR;
-      for (int pc = 0; pc < k; pc += slabDepth) {
-        int kc = Math.min(slabDepth, k - pc);
-        float betaSlab = pc == 0 ? beta : 1f; // later slabs add onto what the first one wrote
-        SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
-        for (int i = 0; i < m; i += MR) {
-          int mr = Math.min(MR, m - i);
-          float[] pa = a;
-          int aIdx = aOff + i * rowStride + pc * kStride, rs = rowStride, ks = kStride;
-          if (mr < MR) {
-            // The ragged bottom strip is packed and zero-padded so the tile can still run MR rows.
-            SimdGemmPacking.packRaggedA(transA, a, aOff, lda, i, mr, pc, kc, raggedA);
-            pa = raggedA;
-            aIdx = 0;
-            rs = 1;
-            ks = MR;
-          }
-          for (int s = 0; s < strips; s++) {
-            int j = jc + s * NR;
-            SimdMicroKernel.tile(pa, aIdx, rs, ks, packedB, s * kc * NR, kc, tile);
-            SimdTileMerge.merge(tile, NR, mr, Math.min(NR, n - j), alpha, betaSlab, c, cOff + i * ldc + j, ldc);
-          }
-        }
+    for (int i = r0; i < r1; i += MR) {
+      int mr = Math.min(MR, r1 - i);
+      float[] pa = a;
+      int aIdx = aOff + i * rowStride + pc * kStride, rs = rowStride, ks = kStride;
+      if (mr < MR) {
+        // The ragged bottom strip is packed and zero-padded so the tile can still run MR rows.
+        SimdGemmPacking.packRaggedA(transA, a, aOff, lda, i, mr, pc, kc, raggedA);
+        pa = raggedA;
+        aIdx = 0;
+        rs = 1;
+        ks = MR;
+      }
+      for (int s = 0; s < strips; s++) {
+        int j = jc + s * NR;
+        SimdMicroKernel.tile(pa, aIdx, rs, ks, packedB, s * kc * NR, kc, tile);
+        SimdTileMerge.merge(tile, NR, mr, Math.min(NR, n - j), alpha, beta, c, cOff + i * ldc + j, ldc);
       }
     }
   }
