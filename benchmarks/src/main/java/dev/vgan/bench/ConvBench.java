@@ -98,9 +98,4 @@ public class ConvBench {
     run(backend, batch, target);
     return target;
   }
-
-  @Override
-  public String toString() {
-    return layer + " " + pass + " " + Arrays.toString(new int[] {batch, threads});
-  }
 }

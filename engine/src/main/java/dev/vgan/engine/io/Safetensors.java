@@ -227,9 +227,8 @@ public final class Safetensors {
       throw new MalformedFileException(file, where + "unknown dtype \"" + dtypeName + "\" (known: "
           + java.util.Arrays.toString(DType.values()) + ")");
     }
-    int[] dims = longs(file, where + "shape", entry.get("shape"), -1).stream().mapToInt(v -> {
-      return (int) Math.min(v, Integer.MAX_VALUE);
-    }).toArray();
+    int[] dims = longs(file, where + "shape", entry.get("shape"), -1).stream()
+        .mapToInt(v -> (int) Math.min(v, Integer.MAX_VALUE)).toArray();
     long numel = 1;
     for (int d : dims) {
       numel *= d;

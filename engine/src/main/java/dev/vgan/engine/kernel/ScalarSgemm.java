@@ -41,8 +41,10 @@ public final class ScalarSgemm {
   public static void scaleC(float beta, float[] c, int cOff, int ldc, int m, int n) {
     for (int i = 0; i < m; i++) {
       int row = cOff + i * ldc;
-      for (int j = 0; j < n; j++) {
-        c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+      if (beta == 0f) {
+        java.util.Arrays.fill(c, row, row + n, 0f); // BLAS: C is not read, so NaNs in it are overwritten
+      } else {
+        ScalarMaps.scale(beta, c, row, c, row, n);
       }
     }
   }

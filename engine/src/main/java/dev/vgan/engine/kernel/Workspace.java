@@ -10,8 +10,8 @@ public final class Workspace {
   public enum Slot {
     /** Packed panels of the GEMM's right-hand matrix, shared by the threads of one call. */
     GEMM_PACKED_B,
-    /** Packed blocks of the GEMM's left-hand matrix, one per thread. */
-    GEMM_PACKED_A,
+    /** The GEMM's ragged last strip of A, packed and zero-padded, one per thread. */
+    GEMM_RAGGED_A,
     /** The GEMM register tile on its way to C. */
     GEMM_TILE,
     /** A row of partial sums in the scalar reference GEMM. */

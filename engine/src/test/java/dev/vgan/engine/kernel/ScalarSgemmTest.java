@@ -34,5 +34,8 @@ class ScalarSgemmTest {
     float[] c = {2, 4};
     ScalarBackend.INSTANCE.sgemm(false, false, 1, 2, 0, 1f, new float[0], 0, 1, new float[0], 0, 2, 0.5f, c, 0, 2);
     assertArrayEquals(new float[] {1, 2}, c);
+    float[] nan = {Float.NaN, Float.NaN};
+    ScalarBackend.INSTANCE.sgemm(false, false, 1, 2, 0, 1f, new float[0], 0, 1, new float[0], 0, 2, 0f, nan, 0, 2);
+    assertArrayEquals(new float[] {0, 0}, nan, "beta = 0 must not read C");
   }
 }

@@ -30,15 +30,6 @@ public final class Fixtures {
     return x;
   }
 
-  /** Largest |a[i] − b[i]| over {@code n} elements from the given offsets. */
-  public static double maxAbsDiff(float[] a, int aOff, float[] b, int bOff, int n) {
-    double m = 0;
-    for (int i = 0; i < n; i++) {
-      m = Math.max(m, Math.abs((double) a[aOff + i] - b[bOff + i]));
-    }
-    return m;
-  }
-
   /**
    * Asserts {@code |actual[i] − expected[i]| ≤ absTol + relTol · |expected[i]|} for every element,
    * naming the first bad index.

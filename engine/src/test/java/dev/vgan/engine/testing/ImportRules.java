@@ -49,6 +49,8 @@ public final class ImportRules {
     while (im.find()) {
       referenced.add(im.group(1));
     }
+    // A fully qualified use (e.g. "jdk.incubator.vector.FloatVector.SPECIES_PREFERRED") counts too.
+    String body = IMPORT.matcher(source).replaceAll("");
     List<String> found = new ArrayList<>();
     for (Rule rule : rules) {
       if (!pkg.startsWith(rule.scope())) {
@@ -59,8 +61,6 @@ public final class ImportRules {
           found.add(name + ": " + pkg + " imports " + ref + " (" + rule.why() + ")");
         }
       }
-      // A fully qualified use (e.g. "jdk.incubator.vector.FloatVector.SPECIES_PREFERRED") counts too.
-      String body = IMPORT.matcher(source).replaceAll("");
       if (body.contains(rule.forbidden() + ".")) {
         found.add(name + ": " + pkg + " references " + rule.forbidden() + " by name (" + rule.why() + ")");
       }

@@ -8,7 +8,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The embedded default job. Until the models land it checks every kernel of the chosen backend against
@@ -17,6 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Self-check the kernels against the scalar reference and measure GEMM throughput.")
 final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--size", defaultValue = "1024", description = "GEMM size n for the throughput figure (default ${DEFAULT-VALUE}).")
   int size;
 
@@ -27,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     if (size < 1 || runs < 1) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--size and --runs must be >= 1");
+      throw new ParameterException(spec.commandLine(), "--size and --runs must be >= 1");
     }
     KernelBackend backend = Backends.get();
     out.printf("vgan demo: kernel self-check (training arrives with the models)%n");

@@ -50,6 +50,14 @@ class MainTest {
   }
 
   @Test
+  void anOutOfRangeValuePrintsUsageAndExitsTwo() {
+    Run r = run("demo", "--runs", "0");
+    assertEquals(2, r.exit);
+    assertTrue(r.err.contains("--size and --runs must be >= 1"), r.err);
+    assertTrue(r.err.contains("Usage: vgan demo"), r.err);
+  }
+
+  @Test
   void demoSelfCheckPassesOnThisJvm() {
     Run r = run("demo", "--size", "96", "--runs", "3");
     assertEquals(0, r.exit, r.out + r.err);

@@ -86,7 +86,7 @@ final class SimdSgemm {
   private static void rows(boolean transA, float[] a, int aOff, int lda, int r0, int r1, int pc, int kc,
       float[] packedB, int strips, int jc, int n, float alpha, float beta, float[] c, int cOff, int ldc) {
     Workspace ws = Workspace.local();
-    float[] raggedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
+    float[] raggedA = ws.floats(Workspace.Slot.GEMM_RAGGED_A, MR * KC);
     float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
     // Full strips of A are read in place: (row, k) at a[aOff + row * rowStride + k * kStride].
     int rowStride = transA ? 1 : lda, kStride = transA ? lda : 1;
