@@ -21,13 +21,19 @@ public final class ConvLowering {
   /** {@code y = conv2d(x, w)}; y is written. */
   public static void forward(KernelBackend k, ConvGeometry g, int batch, int outChannels,
       float[] x, int xOff, float[] w, int wOff, float[] y, int yOff) {
+    forward(k, g, batch, outChannels, x, xOff, w, wOff, y, yOff, false);
+  }
+
+  /** {@code y = conv2d(x, w)}, or {@code y += conv2d(x, w)} when {@code accumulate}. */
+  public static void forward(KernelBackend k, ConvGeometry g, int batch, int outChannels,
+      float[] x, int xOff, float[] w, int wOff, float[] y, int yOff, boolean accumulate) {
     int rows = g.colRows(), cols = g.colCols();
     float[] col = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * cols);
     for (int n = 0; n < batch; n++) {
       k.im2col(x, xOff + n * g.imageSize(), g, col, 0);
       // y_n (O × HW) = W (O × CKK) · cols (CKK × HW)
       k.sgemm(false, false, outChannels, cols, rows, 1f, w, wOff, rows, col, 0, cols,
-          0f, y, yOff + n * outChannels * cols, cols);
+          accumulate ? 1f : 0f, y, yOff + n * outChannels * cols, cols);
     }
   }
 

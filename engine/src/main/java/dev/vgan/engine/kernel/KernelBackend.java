@@ -65,6 +65,9 @@ public interface KernelBackend {
   /** {@code y = a · b}, elementwise. */
   void mul(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n);
 
+  /** {@code y += a · b}, elementwise: the backward of a product. */
+  void mulAdd(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n);
+
   /** {@code y += alpha · x}. */
   void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
 

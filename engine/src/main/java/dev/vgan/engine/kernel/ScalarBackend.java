@@ -88,6 +88,11 @@ public final class ScalarBackend extends CpuBackend {
   }
 
   @Override
+  public void mulAdd(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n) {
+    ScalarMaps.mulAdd(a, aOff, b, bOff, y, yOff, n);
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
     ScalarMaps.axpy(alpha, x, xOff, y, yOff, n);
   }

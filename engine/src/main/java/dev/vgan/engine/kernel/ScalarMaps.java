@@ -82,6 +82,13 @@ public final class ScalarMaps {
     }
   }
 
+  /** {@code y += a · b} (product rounded, then added: no fused multiply-add, so SIMD matches bit for bit). */
+  public static void mulAdd(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n) {
+    for (int i = 0; i < n; i++) {
+      y[yOff + i] += a[aOff + i] * b[bOff + i];
+    }
+  }
+
   /** {@code y += alpha · x}. */
   public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) {

@@ -70,12 +70,17 @@ class ScalarKernelsTest {
     Random rng = new Random(3);
     float[] a = Fixtures.uniform(rng, N), b = Fixtures.uniform(rng, N), y = Fixtures.uniform(rng, N);
     double[] sum = new double[N], prod = new double[N], axpy = new double[N], scaled = new double[N];
+    double[] mulAdd = new double[N];
     for (int i = 0; i < N; i++) {
       sum[i] = (double) a[i] + b[i];
       prod[i] = (double) a[i] * b[i];
       axpy[i] = y[i] + 0.3 * a[i];
       scaled[i] = -2.5 * a[i];
+      mulAdd[i] = y[i] + (double) a[i] * b[i];
     }
+    float[] acc = y.clone();
+    K.mulAdd(a, 0, b, 0, acc, 0, N);
+    Fixtures.assertClose("mulAdd", mulAdd, acc, 2 * Fixtures.FLOAT_EPS, 1e-7);
     float[] out = new float[N];
     K.add(a, 0, b, 0, out, 0, N);
     Fixtures.assertClose("add", sum, out, Fixtures.FLOAT_EPS, 0);

@@ -97,6 +97,11 @@ public final class SimdBackend extends CpuBackend {
   }
 
   @Override
+  public void mulAdd(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n) {
+    SimdMaps.mulAdd(a, aOff, b, bOff, y, yOff, n);
+  }
+
+  @Override
   public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
     SimdMaps.axpy(alpha, x, xOff, y, yOff, n);
   }

@@ -115,6 +115,15 @@ final class SimdMaps {
     ScalarMaps.mul(a, aOff + i, b, bOff + i, y, yOff + i, n - i); // scalar tail
   }
 
+  static void mulAdd(float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n) {
+    int i = 0;
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector p = FloatVector.fromArray(S, a, aOff + i).mul(FloatVector.fromArray(S, b, bOff + i));
+      FloatVector.fromArray(S, y, yOff + i).add(p).intoArray(y, yOff + i);
+    }
+    ScalarMaps.mulAdd(a, aOff + i, b, bOff + i, y, yOff + i, n - i); // scalar tail
+  }
+
   static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {

@@ -73,6 +73,7 @@ class SimdKernelsTest {
   void arithmeticMatchesScalarTwin() {
     checkExact("add", (k, x, y, out, n) -> k.add(x, OFF, y, OFF, out, OFF, n));
     checkExact("mul", (k, x, y, out, n) -> k.mul(x, OFF, y, OFF, out, OFF, n));
+    checkExact("mulAdd", (k, x, y, out, n) -> k.mulAdd(x, OFF, y, OFF, out, OFF, n));
     checkExact("axpy", (k, x, y, out, n) -> k.axpy(-0.75f, x, OFF, out, OFF, n));
     checkExact("scale", (k, x, y, out, n) -> k.scale(1.5f, x, OFF, out, OFF, n));
   }

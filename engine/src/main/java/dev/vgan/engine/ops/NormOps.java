@@ -1,0 +1,120 @@
+package dev.vgan.engine.ops;
+
+import static dev.vgan.engine.ops.OpSupport.k;
+import static dev.vgan.engine.ops.OpSupport.require;
+
+import dev.vgan.engine.core.Autograd;
+import dev.vgan.engine.core.Tensor;
+
+/**
+ * Batch normalization over {@code (N, C)} or {@code (N, C, ...)}, statistics per channel, as
+ * {@code torch.nn.functional.batch_norm}. Training normalizes with the batch's biased variance and
+ * updates the running statistics with the unbiased one ({@code momentum} weighting the new value);
+ * evaluation normalizes with the running statistics.
+ */
+public final class NormOps {
+  private NormOps() {}
+
+  private record View(int n, int c, int s) {
+    static View of(String op, Tensor x, Tensor runningMean) {
+      require(x.rank() >= 2, "%s: input %s has no channel dimension", op, x.shape());
+      int n = x.size(0), c = x.size(1);
+      require(runningMean.numel() == c, "%s: input %s has %d channels but the statistics have %d",
+          op, x.shape(), c, runningMean.numel());
+      return new View(n, c, n * c == 0 ? 0 : x.numel() / (n * c));
+    }
+
+    int count() {
+      return n * s;
+    }
+  }
+
+  /**
+   * Training-mode batch norm. {@code weight}/{@code bias} (C) may be null (no affine); the running
+   * statistics (C) are updated in place.
+   */
+  public static Tensor batchNormTrain(Tensor x, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar,
+      float momentum, float eps) {
+    View v = View.of("batchNorm", x, runningMean);
+    int m = v.count();
+    require(m > 1, "batchNorm: training needs more than one value per channel, got input %s", x.shape());
+    int c = v.c();
+    float[] mean = new float[c], var = new float[c];
+    k().channelSums(x.data(), 0, v.n(), c, v.s(), mean);
+    for (int j = 0; j < c; j++) {
+      mean[j] /= m;
+    }
+    k().channelSumSquares(x.data(), 0, v.n(), c, v.s(), mean, var);
+    float[] invStd = new float[c], scale = new float[c], shift = new float[c];
+    float[] rm = runningMean.data(), rv = runningVar.data();
+    for (int j = 0; j < c; j++) {
+      float biased = var[j] / m;
+      invStd[j] = (float) (1.0 / Math.sqrt(biased + eps));
+      scale[j] = (weight == null ? 1f : weight.data()[j]) * invStd[j];
+      shift[j] = (bias == null ? 0f : bias.data()[j]) - mean[j] * scale[j];
+      rm[j] = (1f - momentum) * rm[j] + momentum * mean[j];
+      rv[j] = (1f - momentum) * rv[j] + momentum * (var[j] / (m - 1));
+    }
+    Tensor y = Tensor.zeros(x.shape());
+    ChannelLoops.affine(x.data(), scale, shift, v.n(), c, v.s(), y.data());
+    return Autograd.record("batchNorm", y,
+        (gy, g) -> backward(gy, g, x, weight, bias, v, mean, invStd, scale, true),
+        null,
+        x, weight, bias);
+  }
+
+  /** Evaluation-mode batch norm with the running statistics (not modified). */
+  public static Tensor batchNormEval(Tensor x, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar,
+      float eps) {
+    View v = View.of("batchNorm", x, runningMean);
+    int c = v.c();
+    float[] mean = runningMean.data().clone();
+    float[] invStd = new float[c], scale = new float[c], shift = new float[c];
+    for (int j = 0; j < c; j++) {
+      invStd[j] = (float) (1.0 / Math.sqrt(runningVar.data()[j] + eps));
+      scale[j] = (weight == null ? 1f : weight.data()[j]) * invStd[j];
+      shift[j] = (bias == null ? 0f : bias.data()[j]) - mean[j] * scale[j];
+    }
+    Tensor y = Tensor.zeros(x.shape());
+    ChannelLoops.affine(x.data(), scale, shift, v.n(), c, v.s(), y.data());
+    return Autograd.record("batchNormEval", y,
+        (gy, g) -> backward(gy, g, x, weight, bias, v, mean, invStd, scale, false),
+        null,
+        x, weight, bias);
+  }
+
+  /**
+   * With {@code x̂ = (x − mean)·invStd}: {@code dβ += Σ gy}, {@code dγ += Σ gy·x̂}, and
+   * {@code dx += γ·invStd·(gy − Σgy/M − x̂·Σ(gy·x̂)/M)} in training (the batch statistics depend on x),
+   * {@code dx += γ·invStd·gy} in evaluation.
+   */
+  private static void backward(Tensor gy, dev.vgan.engine.core.Node.Gradients g, Tensor x, Tensor weight,
+      Tensor bias, View v, float[] mean, float[] invStd, float[] scale, boolean batchStats) {
+    int c = v.c(), m = v.count();
+    float[] sumGy = new float[c];
+    ReduceOps.addSums(gy.data(), v.n(), c, v.s(), sumGy);
+    double[] dotCentered = new double[c];
+    ChannelLoops.centeredDot(gy.data(), x.data(), mean, v.n(), c, v.s(), dotCentered);
+    if (bias != null && g.wants(bias)) {
+      k().axpy(1f, sumGy, 0, g.of(bias).data(), 0, c);
+    }
+    if (weight != null && g.wants(weight)) {
+      float[] gw = g.of(weight).data();
+      for (int j = 0; j < c; j++) {
+        gw[j] += (float) (dotCentered[j] * invStd[j]);
+      }
+    }
+    if (!g.wants(x)) {
+      return;
+    }
+    float[] a = scale.clone(), b = new float[c], k0 = new float[c];
+    if (batchStats) {
+      for (int j = 0; j < c; j++) {
+        float sumGyXhat = (float) (dotCentered[j] * invStd[j]);
+        b[j] = -a[j] * invStd[j] * sumGyXhat / m;
+        k0[j] = -a[j] * sumGy[j] / m - b[j] * mean[j];
+      }
+    }
+    ChannelLoops.addLinear(gy.data(), x.data(), a, b, k0, v.n(), c, v.s(), g.of(x).data());
+  }
+}
