@@ -1,0 +1,73 @@
+package dev.vgan.engine.optim;
+
+import dev.vgan.engine.core.Tensor;
+import dev.vgan.engine.nn.Parameter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code torch.optim.SGD}: {@code d = g + wd·p}; with momentum {@code buf = μ·buf + (1 − dampening)·d}
+ * (the first step {@code buf = d}), {@code d = nesterov ? d + μ·buf : buf}; then {@code p −= lr·d}.
+ */
+public final class Sgd implements Optimizer {
+  private final ParameterSlots slots;
+  private final float lr;
+  private final float momentum;
+  private final float dampening;
+  private final float weightDecay;
+  private final boolean nesterov;
+
+  /** Plain SGD with momentum {@code μ} (0 for none). */
+  public Sgd(List<Parameter> params, float lr, float momentum) {
+    this(params, lr, momentum, 0f, 0f, false);
+  }
+
+  /** All of PyTorch's options. */
+  public Sgd(List<Parameter> params, float lr, float momentum, float dampening, float weightDecay, boolean nesterov) {
+    if (!(lr > 0) || momentum < 0 || weightDecay < 0 || (nesterov && (momentum == 0 || dampening != 0))) {
+      throw new IllegalArgumentException("Sgd: invalid lr " + lr + ", momentum " + momentum + ", dampening "
+          + dampening + ", weight decay " + weightDecay + ", nesterov " + nesterov);
+    }
+    this.slots = new ParameterSlots(params);
+    this.lr = lr;
+    this.momentum = momentum;
+    this.dampening = dampening;
+    this.weightDecay = weightDecay;
+    this.nesterov = nesterov;
+  }
+
+  @Override
+  public void step() {
+    for (Parameter p : slots.params()) {
+      if (p.value().grad() == null) {
+        continue;
+      }
+      boolean first = !slots.has(p, "momentum_buffer");
+      float[] w = p.value().data(), g = p.value().grad().data();
+      float[] buf = momentum != 0 ? slots.slot(p, "momentum_buffer").data() : null;
+      for (int i = 0; i < w.length; i++) {
+        float d = g[i] + weightDecay * w[i];
+        if (buf != null) {
+          buf[i] = first ? d : momentum * buf[i] + (1f - dampening) * d;
+          d = nesterov ? d + momentum * buf[i] : buf[i];
+        }
+        w[i] -= lr * d;
+      }
+    }
+  }
+
+  @Override
+  public void zeroGrad() {
+    slots.zeroGrad();
+  }
+
+  @Override
+  public Map<String, Tensor> state() {
+    return slots.state();
+  }
+
+  @Override
+  public void loadState(Map<String, Tensor> saved) {
+    slots.load(saved);
+  }
+}
