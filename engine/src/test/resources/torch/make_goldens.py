@@ -20,10 +20,12 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The W2 golden belongs to the models module, where the W2 networks are defined.
+MODELS = os.path.join(HERE, "..", "..", "..", "..", "..", "models", "src", "test", "resources", "torch")
 torch.manual_seed(20261122)
 
 
-def save(name, tensors, metadata=None):
+def save(name, tensors, metadata=None, folder=HERE):
     header = {"__metadata__": {"generator": "make_goldens.py", "torch": torch.__version__, **(metadata or {})}}
     blobs, offset = [], 0
     for key, t in tensors.items():
@@ -34,7 +36,7 @@ def save(name, tensors, metadata=None):
         offset += len(b)
     text = json.dumps(header).encode("utf-8")
     text += b" " * (-(8 + len(text)) % 8)
-    with open(os.path.join(HERE, name + ".safetensors"), "wb") as f:
+    with open(os.path.join(folder, name + ".safetensors"), "wb") as f:
         f.write(struct.pack("<Q", len(text)))
         f.write(text)
         for b in blobs:
@@ -224,5 +226,5 @@ for k, b in G.named_buffers():
 for k, b in D.named_buffers():
     if "running" in k:
         sampled("bufD.", k, b, meta)
-save("w2", w2, {("stride." + k): v for k, v in meta.items()})
+save("w2", w2, {("stride." + k): v for k, v in meta.items()}, folder=MODELS)
 print("goldens written to", HERE)

@@ -1,0 +1,53 @@
+package dev.vgan.models.dcgan;
+
+import dev.vgan.engine.core.Rng;
+import dev.vgan.engine.core.Tensor;
+import dev.vgan.engine.loss.Losses;
+import dev.vgan.engine.nn.Module;
+import dev.vgan.engine.ops.Ops;
+import dev.vgan.engine.optim.Adam;
+import dev.vgan.engine.optim.AdamConfig;
+import dev.vgan.models.train.TrainStats;
+
+/**
+ * One DCGAN training step (WORKLOADS.md W2): a discriminator update on real images and detached fakes,
+ * then a generator update on fresh fakes with the non-saturating loss. Both use Adam.
+ */
+public final class DcganStep {
+  private final Module generator;
+  private final Module discriminator;
+  private final Adam optG;
+  private final Adam optD;
+  private final int zDim;
+  private final Rng rng;
+
+  /** Trains {@code generator} ({@code (N, zDim) → images}) against {@code discriminator} (images → logits). */
+  public DcganStep(Module generator, Module discriminator, int zDim, AdamConfig adam, Rng rng) {
+    this.generator = generator;
+    this.discriminator = discriminator;
+    this.optG = new Adam(generator.parameters(), adam);
+    this.optD = new Adam(discriminator.parameters(), adam);
+    this.zDim = zDim;
+    this.rng = rng;
+  }
+
+  /** One D update then one G update on a batch of real images {@code (N, C, H, W)} in [-1, 1]. */
+  public TrainStats step(Tensor real) {
+    int n = real.size(0);
+
+    // (1) D: maximize log D(x) + log(1 − D(G(z)))
+    Tensor fake = generator.forward(Tensor.randn(rng, n, zDim));
+    optD.zeroGrad();
+    Tensor lossD = Ops.add(Losses.bceWithLogits(discriminator.forward(real), 1f),
+        Losses.bceWithLogits(discriminator.forward(fake.detach()), 0f));
+    lossD.backward();
+    optD.step();
+
+    // (2) G: maximize log D(G(z)) on fresh samples (non-saturating form)
+    optG.zeroGrad();
+    Tensor lossG = Losses.bceWithLogits(discriminator.forward(generator.forward(Tensor.randn(rng, n, zDim))), 1f);
+    lossG.backward();              // also fills D's gradients; optD.zeroGrad() clears them next step
+    optG.step();
+    return new TrainStats(lossD.item(), lossG.item());
+  }
+}
