@@ -44,7 +44,20 @@ class Dcgan28ParityTest {
     }
   }
 
+  /**
+   * Per tensor, the parity criterion. A bias followed by a training-mode batch norm has a gradient of
+   * exactly zero in exact arithmetic (the norm subtracts the mean), so both sides hold only rounding
+   * noise there; such tensors (torch's largest value under 1e-6 of the network's largest gradient)
+   * must instead be within 1e-4 of that largest gradient.
+   */
   private static void compareSampled(String prefix, List<Parameter> tensors, boolean grads) {
+    double scale = 0;
+    for (Parameter p : tensors) {
+      Tensor torch = G.get(prefix + p.path());
+      for (float v : torch == null ? new float[0] : torch.data()) {
+        scale = Math.max(scale, Math.abs(v));
+      }
+    }
     for (Parameter p : tensors) {
       Tensor torch = G.get(prefix + p.path());
       if (torch == null) {
@@ -52,7 +65,21 @@ class Dcgan28ParityTest {
       }
       Tensor ours = grads ? p.value().grad() : p.value();
       int stride = Math.max(1, (ours.numel() + 4095) / 4096);
-      Golden.assertMatches(prefix + p.path(), torch.data(), ours.data(), stride);
+      double max = 0;
+      for (float v : torch.data()) {
+        max = Math.max(max, Math.abs(v));
+      }
+      if (max < 1e-6 * scale) {
+        for (int i = 0; i < torch.size(0); i++) {
+          double d = Math.abs(ours.data()[i * stride] - torch.data()[i]);
+          if (!(d <= Golden.REL * scale)) {
+            throw new AssertionError(prefix + p.path() + " (analytically zero): |ours − torch| = " + d
+                + " at " + i * stride + " exceeds " + Golden.REL * scale);
+          }
+        }
+      } else {
+        Golden.assertMatches(prefix + p.path(), torch.data(), ours.data(), stride);
+      }
     }
   }
 
