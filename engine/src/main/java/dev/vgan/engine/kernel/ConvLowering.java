@@ -1,9 +1,11 @@
 package dev.vgan.engine.kernel;
 
 /**
- * Conv2d lowered to im2col + SGEMM, image by image, NCHW. The three routines also cover ConvTranspose2d,
- * which is the adjoint of a convolution: with {@code g} the geometry of the convolution that maps the
- * transposed layer's output back to its input,
+ * Conv2d lowered to im2col + SGEMM, NCHW, a chunk of images at a time: the column matrices of the
+ * chunk's images sit side by side, {@code (C·kh·kw) × (nb·HW)}, so each pass is one large GEMM instead
+ * of one thin GEMM per image (whose narrow n, or short k, wastes the micro-kernel and rewrites C once per
+ * image). The three routines also cover ConvTranspose2d, the adjoint of a convolution: with {@code g}
+ * the geometry of the convolution that maps the transposed layer's output back to its input,
  *
  * <ul>
  *   <li>ConvTranspose2d forward = {@link #backwardData} (weight {@code (in, out, kh, kw)} read as a Conv2d
@@ -16,6 +18,9 @@ package dev.vgan.engine.kernel;
  * {@code y (batch, outChannels, g.outHeight, g.outWidth)}.
  */
 public final class ConvLowering {
+  /** Column-matrix floats per chunk (32 MB): bounds the scratch memory for large batches. */
+  private static final int COLS_BUDGET = 1 << 23;
+
   private ConvLowering() {}
 
   /** {@code y = conv2d(x, w)}; y is written. */
@@ -27,39 +32,105 @@ public final class ConvLowering {
   /** {@code y = conv2d(x, w)}, or {@code y += conv2d(x, w)} when {@code accumulate}. */
   public static void forward(KernelBackend k, ConvGeometry g, int batch, int outChannels,
       float[] x, int xOff, float[] w, int wOff, float[] y, int yOff, boolean accumulate) {
-    int rows = g.colRows(), cols = g.colCols();
-    float[] col = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * cols);
-    for (int n = 0; n < batch; n++) {
-      k.im2col(x, xOff + n * g.imageSize(), g, col, 0);
-      // y_n (O × HW) = W (O × CKK) · cols (CKK × HW)
-      k.sgemm(false, false, outChannels, cols, rows, 1f, w, wOff, rows, col, 0, cols,
-          accumulate ? 1f : 0f, y, yOff + n * outChannels * cols, cols);
+    forward(k, g, batch, outChannels, x, xOff, w, wOff, y, yOff, accumulate, imagesPerChunk(g, batch));
+  }
+
+  static void forward(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
+      float[] w, int wOff, float[] y, int yOff, boolean accumulate, int chunk) {
+    int rows = g.colRows(), hw = g.colCols();
+    for (int n0 = 0; n0 < batch; n0 += chunk) {
+      int nb = Math.min(chunk, batch - n0), ld = nb * hw;
+      float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
+      float[] out = Workspace.local().floats(Workspace.Slot.CONV_CHANNELS, outChannels * ld);
+      // out (O × nb·HW) = W (O × CKK) · cols (CKK × nb·HW)
+      k.sgemm(false, false, outChannels, ld, rows, 1f, w, wOff, rows, cols, 0, ld, 0f, out, 0, ld);
+      channelMajorToBatch(k, out, outChannels, nb, hw, y, yOff + n0 * outChannels * hw, accumulate);
     }
   }
 
   /** {@code dx += conv2dᵀ(dy, w)}: the gradient of {@link #forward} with respect to x. Accumulates. */
   public static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels,
       float[] w, int wOff, float[] dy, int dyOff, float[] dx, int dxOff) {
-    int rows = g.colRows(), cols = g.colCols();
-    float[] col = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * cols);
-    for (int n = 0; n < batch; n++) {
-      // cols (CKK × HW) = Wᵀ (CKK × O) · dy_n (O × HW)
-      k.sgemm(true, false, rows, cols, outChannels, 1f, w, wOff, rows, dy, dyOff + n * outChannels * cols, cols,
-          0f, col, 0, cols);
-      k.col2im(col, 0, g, dx, dxOff + n * g.imageSize());
+    backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, imagesPerChunk(g, batch));
+  }
+
+  static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w, int wOff,
+      float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
+    int rows = g.colRows(), hw = g.colCols();
+    for (int n0 = 0; n0 < batch; n0 += chunk) {
+      int nb = Math.min(chunk, batch - n0), ld = nb * hw;
+      float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
+      float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * ld);
+      // cols (CKK × nb·HW) = Wᵀ (CKK × O) · grad (O × nb·HW)
+      k.sgemm(true, false, rows, ld, outChannels, 1f, w, wOff, rows, grad, 0, ld, 0f, cols, 0, ld);
+      int first = n0;
+      Parallel.forRange(nb, 1, Parallel.threads(), (s, e) -> {   // images are disjoint: no write races
+        for (int j = s; j < e; j++) {
+          k.col2im(cols, j * hw, ld, g, dx, dxOff + (first + j) * g.imageSize());
+        }
+      });
     }
   }
 
   /** {@code dw += Σₙ dyₙ · im2col(xₙ)ᵀ}: the gradient of {@link #forward} with respect to w. Accumulates. */
   public static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels,
       float[] x, int xOff, float[] dy, int dyOff, float[] dw, int dwOff) {
-    int rows = g.colRows(), cols = g.colCols();
-    float[] col = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * cols);
-    for (int n = 0; n < batch; n++) {
-      k.im2col(x, xOff + n * g.imageSize(), g, col, 0);
-      // dW (O × CKK) += dy_n (O × HW) · colsᵀ (HW × CKK)
-      k.sgemm(false, true, outChannels, rows, cols, 1f, dy, dyOff + n * outChannels * cols, cols, col, 0, cols,
-          1f, dw, dwOff, rows);
+    backwardWeight(k, g, batch, outChannels, x, xOff, dy, dyOff, dw, dwOff, imagesPerChunk(g, batch));
+  }
+
+  static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
+      float[] dy, int dyOff, float[] dw, int dwOff, int chunk) {
+    int rows = g.colRows(), hw = g.colCols();
+    for (int n0 = 0; n0 < batch; n0 += chunk) {
+      int nb = Math.min(chunk, batch - n0), ld = nb * hw;
+      float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
+      float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
+      // dW (O × CKK) += grad (O × nb·HW) · colsᵀ (nb·HW × CKK)
+      k.sgemm(false, true, outChannels, rows, ld, 1f, grad, 0, ld, cols, 0, ld, 1f, dw, dwOff, rows);
+    }
+  }
+
+  /** Images per chunk: the whole batch when its column matrices fit the budget. */
+  private static int imagesPerChunk(ConvGeometry g, int batch) {
+    long perImage = (long) g.colRows() * g.colCols();
+    return (int) Math.max(1, Math.min(batch, COLS_BUDGET / perImage));
+  }
+
+  /** The column matrices of images {@code n0 .. n0+nb}, side by side, in this thread's workspace. */
+  private static float[] gatherColumns(KernelBackend k, ConvGeometry g, float[] x, int xOff, int n0, int nb) {
+    int hw = g.colCols(), ld = nb * hw;
+    float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, g.colRows() * ld);
+    Parallel.forRange(nb, 1, Parallel.threads(), (s, e) -> {
+      for (int j = s; j < e; j++) {
+        k.im2col(x, xOff + (n0 + j) * g.imageSize(), g, cols, j * hw, ld);
+      }
+    });
+    return cols;
+  }
+
+  /** {@code (nb, O, HW)} batch-major to {@code (O, nb·HW)} channel-major, in this thread's workspace. */
+  private static float[] batchToChannelMajor(float[] src, int srcOff, int channels, int nb, int hw) {
+    float[] out = Workspace.local().floats(Workspace.Slot.CONV_CHANNELS, channels * nb * hw);
+    for (int j = 0; j < nb; j++) {
+      for (int o = 0; o < channels; o++) {
+        System.arraycopy(src, srcOff + (j * channels + o) * hw, out, (o * nb + j) * hw, hw);
+      }
+    }
+    return out;
+  }
+
+  /** {@code (O, nb·HW)} channel-major to {@code (nb, O, HW)}: written, or added when {@code accumulate}. */
+  private static void channelMajorToBatch(KernelBackend k, float[] src, int channels, int nb, int hw,
+      float[] dst, int dstOff, boolean accumulate) {
+    for (int j = 0; j < nb; j++) {
+      for (int o = 0; o < channels; o++) {
+        int from = (o * nb + j) * hw, to = dstOff + (j * channels + o) * hw;
+        if (accumulate) {
+          k.axpy(1f, src, from, dst, to, hw);
+        } else {
+          System.arraycopy(src, from, dst, to, hw);
+        }
+      }
     }
   }
 }

@@ -16,13 +16,13 @@ public abstract class CpuBackend implements KernelBackend {
   protected abstract SoftmaxRows.RowKernels softmaxKernels();
 
   @Override
-  public final void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff) {
-    ScalarIm2col.im2col(image, imageOff, g, cols, colsOff);
+  public final void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff, int ldCols) {
+    ScalarIm2col.im2col(image, imageOff, g, cols, colsOff, ldCols);
   }
 
   @Override
-  public final void col2im(float[] cols, int colsOff, ConvGeometry g, float[] image, int imageOff) {
-    ScalarIm2col.col2im(cols, colsOff, g, image, imageOff);
+  public final void col2im(float[] cols, int colsOff, int ldCols, ConvGeometry g, float[] image, int imageOff) {
+    ScalarIm2col.col2im(cols, colsOff, ldCols, g, image, imageOff);
   }
 
   @Override

@@ -27,11 +27,14 @@ public interface KernelBackend {
 
   // ---- convolution layout --------------------------------------------------------------------
 
-  /** Writes one image's column matrix {@code (g.colRows(), g.colCols())}; padding reads as 0. */
-  void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff);
+  /**
+   * Writes one image's column matrix {@code (g.colRows(), g.colCols())} with row stride {@code ldCols}
+   * ({@code ≥ g.colCols()}, so several images' matrices can sit side by side); padding reads as 0.
+   */
+  void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff, int ldCols);
 
-  /** Adds a column matrix back onto one image: the adjoint of {@link #im2col}. Accumulates. */
-  void col2im(float[] cols, int colsOff, ConvGeometry g, float[] image, int imageOff);
+  /** Adds a column matrix (row stride {@code ldCols}) back onto one image: the adjoint of {@link #im2col}. */
+  void col2im(float[] cols, int colsOff, int ldCols, ConvGeometry g, float[] image, int imageOff);
 
   // ---- elementwise maps and their backward ---------------------------------------------------
 

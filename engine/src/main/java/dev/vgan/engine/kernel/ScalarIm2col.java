@@ -12,7 +12,7 @@ public final class ScalarIm2col {
   private ScalarIm2col() {}
 
   /** See {@link KernelBackend#im2col}. */
-  public static void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff) {
+  public static void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff, int ldCols) {
     int oh = g.outHeight(), ow = g.outWidth(), h = g.height(), w = g.width();
     int row = 0;
     for (int c = 0; c < g.channels(); c++) {
@@ -21,7 +21,7 @@ public final class ScalarIm2col {
           int dx = kj * g.dilationW() - g.padW();
           int lo = firstInside(dx, g.strideW(), ow);
           int hi = endInside(dx, g.strideW(), w, ow);
-          int rowBase = colsOff + row * oh * ow;
+          int rowBase = colsOff + row * ldCols;
           for (int oy = 0; oy < oh; oy++) {
             int iy = oy * g.strideH() - g.padH() + ki * g.dilationH();
             int dst = rowBase + oy * ow;
@@ -46,7 +46,7 @@ public final class ScalarIm2col {
   }
 
   /** See {@link KernelBackend#col2im}. */
-  public static void col2im(float[] cols, int colsOff, ConvGeometry g, float[] image, int imageOff) {
+  public static void col2im(float[] cols, int colsOff, int ldCols, ConvGeometry g, float[] image, int imageOff) {
     int oh = g.outHeight(), ow = g.outWidth(), h = g.height(), w = g.width();
     int row = 0;
     for (int c = 0; c < g.channels(); c++) {
@@ -55,7 +55,7 @@ public final class ScalarIm2col {
           int dx = kj * g.dilationW() - g.padW();
           int lo = firstInside(dx, g.strideW(), ow);
           int hi = endInside(dx, g.strideW(), w, ow);
-          int rowBase = colsOff + row * oh * ow;
+          int rowBase = colsOff + row * ldCols;
           for (int oy = 0; oy < oh; oy++) {
             int iy = oy * g.strideH() - g.padH() + ki * g.dilationH();
             if (iy < 0 || iy >= h) {

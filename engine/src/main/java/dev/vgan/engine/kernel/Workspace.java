@@ -16,8 +16,10 @@ public final class Workspace {
     GEMM_TILE,
     /** A row of partial sums in the scalar reference GEMM. */
     SCALAR_ROW,
-    /** One image's im2col matrix in a lowered convolution. */
-    CONV_COLS
+    /** The im2col matrices of a chunk of images, side by side, in a lowered convolution. */
+    CONV_COLS,
+    /** A lowered convolution's output or output gradient, channel-major for a chunk of images. */
+    CONV_CHANNELS
   }
 
   private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);

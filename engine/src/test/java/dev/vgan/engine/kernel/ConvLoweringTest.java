@@ -77,4 +77,27 @@ class ConvLoweringTest {
       assertEquals(2 * lhs, ScalarKernelsTest.dot(w, dw2), 2e-4, k.name() + " backwardWeight accumulates");
     }
   }
+
+  @Test
+  void chunkingTheBatchDoesNotChangeTheResults() {
+    Random rng = new Random(3);
+    int batch = 3;
+    float[] x = Fixtures.uniform(rng, batch * G.imageSize()), w = Fixtures.uniform(rng, OUT * G.colRows());
+    float[] dy = Fixtures.uniform(rng, batch * OUT * G.colCols());
+    KernelBackend k = SimdBackend.INSTANCE;
+    float[][] whole = new float[3][], split = new float[3][];
+    for (int chunk : new int[] {batch, 1}) {
+      float[] y = new float[dy.length], dx = new float[x.length], dw = new float[w.length];
+      ConvLowering.forward(k, G, batch, OUT, x, 0, w, 0, y, 0, false, chunk);
+      ConvLowering.backwardData(k, G, batch, OUT, w, 0, dy, 0, dx, 0, chunk);
+      ConvLowering.backwardWeight(k, G, batch, OUT, x, 0, dy, 0, dw, 0, chunk);
+      float[][] r = chunk == batch ? whole : split;
+      r[0] = y;
+      r[1] = dx;
+      r[2] = dw;
+    }
+    Fixtures.assertClose("forward", whole[0], split[0], 0);
+    Fixtures.assertClose("backwardData", whole[1], split[1], 0);
+    Fixtures.assertClose("backwardWeight", whole[2], split[2], 1e-5);
+  }
 }

@@ -26,7 +26,7 @@ class ScalarIm2colTest {
     float[] image = Fixtures.uniform(rng, g.imageSize() + 2);
     float[] weight = Fixtures.uniform(rng, outC * g.colRows());
     float[] cols = new float[g.colRows() * g.colCols() + 1];
-    ScalarBackend.INSTANCE.im2col(image, 2, g, cols, 1);
+    ScalarBackend.INSTANCE.im2col(image, 2, g, cols, 1, g.colCols());
     float[] out = new float[outC * g.colCols()];
     ScalarBackend.INSTANCE.sgemm(false, false, outC, g.colCols(), g.colRows(), 1f, weight, 0, g.colRows(),
         cols, 1, g.colCols(), 0f, out, 0, g.colCols());
@@ -60,10 +60,10 @@ class ScalarIm2colTest {
     Random rng = new Random(h * 7 + c);
     float[] x = Fixtures.uniform(rng, g.imageSize());
     float[] cols = new float[g.colRows() * g.colCols()];
-    ScalarBackend.INSTANCE.im2col(x, 0, g, cols, 0);
+    ScalarBackend.INSTANCE.im2col(x, 0, g, cols, 0, g.colCols());
     float[] y = Fixtures.uniform(rng, cols.length);
     float[] back = new float[x.length];
-    ScalarBackend.INSTANCE.col2im(y, 0, g, back, 0);
+    ScalarBackend.INSTANCE.col2im(y, 0, g.colCols(), g, back, 0);
     double lhs = ScalarKernelsTest.dot(cols, y), rhs = ScalarKernelsTest.dot(x, back);
     assertEquals(lhs, rhs, 1e-4 * Math.max(1, Math.abs(lhs)), "<im2col(x), y> = <x, col2im(y)>");
   }

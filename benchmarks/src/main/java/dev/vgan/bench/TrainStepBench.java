@@ -1,0 +1,74 @@
+package dev.vgan.bench;
+
+import dev.vgan.engine.core.Rng;
+import dev.vgan.engine.core.Tensor;
+import dev.vgan.engine.kernel.Parallel;
+import dev.vgan.engine.optim.AdamConfig;
+import dev.vgan.models.dcgan.Dcgan28;
+import dev.vgan.models.dcgan.DcganStep;
+import dev.vgan.models.train.TrainStats;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * W2: one DCGAN-28 training step (D update on real + detached fakes, G update on fresh fakes, Adam
+ * 2e-4/0.5/0.999). Figure: images/s = batch / step time. Run with {@code -prof gc} for bytes per step.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
+public class TrainStepBench {
+  @Param({"1", "2"})
+  public int threads;
+
+  @Param({"64"})
+  public int batch;
+
+  private DcganStep step;
+  private Tensor real;
+
+  @Setup
+  public void setup() {
+    // The same step on 1 thread and on `threads` must agree. Not bit for bit here: the first run is
+    // partly interpreted, and the Vector API's interpreted tanh/exp differ from the compiled ones in the
+    // last ulp; bit-identity across thread counts is a unit test of the kernels.
+    TrainStats one = freshStep(1).step(realBatch());
+    step = freshStep(threads);
+    real = realBatch();
+    TrainStats many = step.step(real);
+    if (!one.finite() || Math.abs(one.lossD() - many.lossD()) > 1e-5f * Math.abs(one.lossD())
+        || Math.abs(one.lossG() - many.lossG()) > 1e-5f * Math.abs(one.lossG())) {
+      throw new IllegalStateException("train step: 1 thread gave " + one + ", " + threads + " gave " + many
+          + "; refusing to time a wrong step");
+    }
+  }
+
+  private DcganStep freshStep(int t) {
+    Parallel.setThreads(t);
+    Rng rng = Rng.seeded(7);
+    return new DcganStep(Dcgan28.generator(rng), Dcgan28.discriminator(rng), Dcgan28.Z,
+        AdamConfig.of(2e-4f, 0.5f, 0.999f), rng);
+  }
+
+  private Tensor realBatch() {
+    return Tensor.uniform(Rng.seeded(3), -1f, 1f, batch, 1, 28, 28);
+  }
+
+  @Benchmark
+  public TrainStats step() {
+    return step.step(real);
+  }
+}
