@@ -1,9 +1,9 @@
 package dev.vgan.engine.kernel;
 
 /**
- * What the CPU backends share: the memory-bound layout kernels (im2col/col2im, nearest upsampling), which
- * are gathers with nothing to vectorize, and the row-wise drivers of the per-channel reductions and the
- * softmaxes, which run over each backend's own row kernels.
+ * What the CPU backends share: the memory-bound layout kernels (nearest upsampling), and the drivers of
+ * im2col/col2im, the per-channel reductions and the softmaxes, which run over each backend's own row
+ * kernels.
  */
 public abstract class CpuBackend implements KernelBackend {
   /** This backend's {@code Σ x} over one contiguous row. */
@@ -12,17 +12,20 @@ public abstract class CpuBackend implements KernelBackend {
   /** This backend's {@code Σ (x − center)²} over one contiguous row. */
   protected abstract float rowSumSquares(float[] x, int off, float center, int n);
 
+  /** This backend's row gathers and scatters for im2col and col2im. */
+  protected abstract ScalarIm2col.Rows im2colRows();
+
   /** This backend's row primitives for softmax and log-softmax. */
   protected abstract SoftmaxRows.RowKernels softmaxKernels();
 
   @Override
   public final void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff, int ldCols) {
-    ScalarIm2col.im2col(image, imageOff, g, cols, colsOff, ldCols);
+    ScalarIm2col.im2col(im2colRows(), image, imageOff, g, cols, colsOff, ldCols);
   }
 
   @Override
   public final void col2im(float[] cols, int colsOff, int ldCols, ConvGeometry g, float[] image, int imageOff) {
-    ScalarIm2col.col2im(cols, colsOff, ldCols, g, image, imageOff);
+    ScalarIm2col.col2im(im2colRows(), cols, colsOff, ldCols, g, image, imageOff);
   }
 
   @Override

@@ -11,6 +11,11 @@ public final class ScalarBackend extends CpuBackend {
   private ScalarBackend() {}
 
   @Override
+  protected ScalarIm2col.Rows im2colRows() {
+    return ScalarIm2col.SCALAR_ROWS;
+  }
+
+  @Override
   public String name() {
     return "scalar";
   }

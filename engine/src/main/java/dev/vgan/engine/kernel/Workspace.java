@@ -18,6 +18,8 @@ public final class Workspace {
     SCALAR_ROW,
     /** The im2col matrices of a chunk of images, side by side, in a lowered convolution. */
     CONV_COLS,
+    /** One zero-padded image inside im2col/col2im (one per thread). */
+    CONV_PADDED,
     /** A lowered convolution's output or output gradient, channel-major for a chunk of images. */
     CONV_CHANNELS
   }

@@ -137,6 +137,18 @@ public abstract class Module {
     return training;
   }
 
+  /**
+   * Switches gradient tracking of every parameter on or off, as PyTorch's {@code requires_grad_}: a
+   * frozen network still passes gradients to its input but computes none for its own weights (a GAN's
+   * discriminator during the generator's update). Returns this.
+   */
+  public final Module requiresGrad(boolean on) {
+    for (Parameter p : parameters()) {
+      p.value().requiresGrad(on);
+    }
+    return this;
+  }
+
   /** Zeroes every parameter's gradient (keeping the buffers). */
   public final void zeroGrad() {
     for (Parameter p : parameters()) {

@@ -17,7 +17,9 @@ class ScalarIm2colTest {
       "2,10,10,3,3,1,1,2,2,2,2", // dilation
       "1,5,5,5,5,1,1,2,2,1,1",   // 5x5 'same'
       "4,6,7,2,2,1,1,0,0,1,1",
-      "1,3,3,3,3,3,3,1,1,1,1"})
+      "1,3,3,3,3,3,3,1,1,1,1",
+      "2,7,9,4,4,2,2,3,3,1,1",   // stride 2, odd width, padding wider than half the kernel
+      "2,6,10,3,5,1,3,1,4,1,1"})
   void convolutionViaIm2colMatchesDirectConvolution(int c, int h, int w, int kh, int kw, int sh, int sw, int ph,
       int pw, int dh, int dw) {
     ConvGeometry g = new ConvGeometry(c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
@@ -54,7 +56,7 @@ class ScalarIm2colTest {
   }
 
   @ParameterizedTest(name = "c={0} h={1} w={2} k={3} s={4} p={5} d={6}")
-  @CsvSource({"1,28,28,4,2,1,1", "3,7,5,3,1,1,1", "2,9,11,3,2,0,1", "2,10,10,3,1,2,2", "128,7,7,4,2,1,1"})
+  @CsvSource({"2,7,9,4,2,3,1", "1,5,11,3,3,2,1", "1,28,28,4,2,1,1", "3,7,5,3,1,1,1", "2,9,11,3,2,0,1", "2,10,10,3,1,2,2", "128,7,7,4,2,1,1"})
   void col2imIsTheAdjointOfIm2col(int c, int h, int w, int k, int s, int p, int d) {
     ConvGeometry g = new ConvGeometry(c, h, w, k, k, s, s, p, p, d, d);
     Random rng = new Random(h * 7 + c);
@@ -66,5 +68,28 @@ class ScalarIm2colTest {
     ScalarBackend.INSTANCE.col2im(y, 0, g.colCols(), g, back, 0);
     double lhs = ScalarKernelsTest.dot(cols, y), rhs = ScalarKernelsTest.dot(x, back);
     assertEquals(lhs, rhs, 1e-4 * Math.max(1, Math.abs(lhs)), "<im2col(x), y> = <x, col2im(y)>");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRowStrideLeavesTheGapsAloneAndAddsBackTheSame() {
+    for (ConvGeometry g : new ConvGeometry[] {ConvGeometry.square(3, 9, 7, 4, 2, 1), ConvGeometry.square(2, 5, 6, 3, 1, 1)}) {
+      float[] image = Fixtures.uniform(new Random(7), g.imageSize());
+      int ld = g.colCols() + 5;
+      float[] compact = new float[g.colRows() * g.colCols()];
+      float[] wide = new float[g.colRows() * ld];
+      java.util.Arrays.fill(wide, 42f);
+      ScalarBackend.INSTANCE.im2col(image, 0, g, compact, 0, g.colCols());
+      ScalarBackend.INSTANCE.im2col(image, 0, g, wide, 0, ld);
+      for (int r = 0; r < g.colRows(); r++) {
+        for (int j = 0; j < ld; j++) {
+          float expected = j < g.colCols() ? compact[r * g.colCols() + j] : 42f;
+          assertEquals(expected, wide[r * ld + j], "row " + r + " column " + j);
+        }
+      }
+      float[] fromCompact = new float[g.imageSize()], fromWide = new float[g.imageSize()];
+      ScalarBackend.INSTANCE.col2im(compact, 0, g.colCols(), g, fromCompact, 0);
+      ScalarBackend.INSTANCE.col2im(wide, 0, ld, g, fromWide, 0);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(fromCompact, fromWide);
+    }
   }
 }

@@ -43,10 +43,17 @@ public final class DcganStep {
     lossD.backward();
     optD.step();
 
-    // (2) G: maximize log D(G(z)) on fresh samples (non-saturating form)
+    // (2) G: maximize log D(G(z)) on fresh samples (non-saturating form). D is frozen meanwhile: its
+    // weight gradients would be discarded anyway.
     optG.zeroGrad();
-    Tensor lossG = Losses.bceWithLogits(discriminator.forward(generator.forward(Tensor.randn(rng, n, zDim))), 1f);
-    lossG.backward();              // also fills D's gradients; optD.zeroGrad() clears them next step
+    discriminator.requiresGrad(false);
+    Tensor lossG;
+    try {
+      lossG = Losses.bceWithLogits(discriminator.forward(generator.forward(Tensor.randn(rng, n, zDim))), 1f);
+      lossG.backward();
+    } finally {
+      discriminator.requiresGrad(true);
+    }
     optG.step();
     return new TrainStats(lossD.item(), lossG.item());
   }

@@ -2,6 +2,7 @@ package dev.vgan.engine.kernel.simd;
 
 import dev.vgan.engine.kernel.AdamCoefficients;
 import dev.vgan.engine.kernel.CpuBackend;
+import dev.vgan.engine.kernel.ScalarIm2col;
 import dev.vgan.engine.kernel.SoftmaxRows;
 
 /**
@@ -32,6 +33,11 @@ public final class SimdBackend extends CpuBackend {
   @Override
   protected float rowSumSquares(float[] x, int off, float center, int n) {
     return SimdReductions.sumSquares(x, off, center, n);
+  }
+
+  @Override
+  protected ScalarIm2col.Rows im2colRows() {
+    return SimdIm2colRows.INSTANCE;
   }
 
   @Override
