@@ -3,7 +3,10 @@ package dev.vgan.engine.kernel;
 /**
  * Per-channel reductions of an NCHW tensor {@code (batch, channels, spatial)}, driven over a
  * backend's contiguous row kernels: each {@code (b, c)} plane is one row, and channel {@code c} adds
- * its {@code batch} rows in order {@code b = 0..batch-1}.
+ * its {@code batch} rows in order {@code b = 0..batch-1}. Channels are split over the thread pool (each
+ * channel's sum is computed by one thread in the same order, so results do not depend on the thread
+ * count). With {@code spatial == 1} (features) the planes are single values and the loop runs along
+ * rows instead, where channels are contiguous; the order of additions per channel is the same.
  */
 public final class ChannelReductions {
   /** {@code Σ x[off + i]} for {@code i < n}. */
@@ -20,29 +23,91 @@ public final class ChannelReductions {
     float apply(float[] x, int off, float center, int n);
   }
 
+  /** {@code Σ g[gOff + i] · (x[xOff + i] − center)} for {@code i < n}. */
+  @FunctionalInterface
+  public interface RowDotCentered {
+    /** Returns the centered dot product of the rows. */
+    float apply(float[] g, int gOff, float[] x, int xOff, float center, int n);
+  }
+
   private ChannelReductions() {}
 
   /** See {@link KernelBackend#channelSums}. */
   public static void channelSums(RowSum rowSum, float[] x, int xOff, int batch, int channels, int spatial,
       float[] sums) {
-    for (int c = 0; c < channels; c++) {
-      float s = 0f;
-      for (int b = 0; b < batch; b++) {
-        s += rowSum.apply(x, xOff + (b * channels + c) * spatial, spatial);
+    Parallel.forRange(channels, grain(batch, spatial), Parallel.threads(), (c0, c1) -> {
+      if (spatial == 1) {
+        java.util.Arrays.fill(sums, c0, c1, 0f);
+        for (int b = 0; b < batch; b++) {
+          int row = xOff + b * channels;
+          for (int c = c0; c < c1; c++) {
+            sums[c] += x[row + c];
+          }
+        }
+        return;
       }
-      sums[c] = s;
-    }
+      for (int c = c0; c < c1; c++) {
+        float s = 0f;
+        for (int b = 0; b < batch; b++) {
+          s += rowSum.apply(x, xOff + (b * channels + c) * spatial, spatial);
+        }
+        sums[c] = s;
+      }
+    });
+  }
+
+  /** Channels per task: enough that a task reads at least 32K values. */
+  private static int grain(int batch, int spatial) {
+    return Math.max(1, (1 << 15) / Math.max(1, batch * spatial));
   }
 
   /** See {@link KernelBackend#channelSumSquares}. */
   public static void channelSumSquares(RowSumSquares rowSumSquares, float[] x, int xOff, int batch,
       int channels, int spatial, float[] center, float[] out) {
-    for (int c = 0; c < channels; c++) {
-      float s = 0f;
-      for (int b = 0; b < batch; b++) {
-        s += rowSumSquares.apply(x, xOff + (b * channels + c) * spatial, center[c], spatial);
+    Parallel.forRange(channels, grain(batch, spatial), Parallel.threads(), (c0, c1) -> {
+      if (spatial == 1) {
+        java.util.Arrays.fill(out, c0, c1, 0f);
+        for (int b = 0; b < batch; b++) {
+          int row = xOff + b * channels;
+          for (int c = c0; c < c1; c++) {
+            float d = x[row + c] - center[c];
+            out[c] += d * d;
+          }
+        }
+        return;
       }
-      out[c] = s;
-    }
+      for (int c = c0; c < c1; c++) {
+        float s = 0f;
+        for (int b = 0; b < batch; b++) {
+          s += rowSumSquares.apply(x, xOff + (b * channels + c) * spatial, center[c], spatial);
+        }
+        out[c] = s;
+      }
+    });
+  }
+
+  /** See {@link KernelBackend#channelDotCentered}. */
+  public static void channelDotCentered(RowDotCentered rowDot, float[] g, int gOff, float[] x, int xOff, int batch,
+      int channels, int spatial, float[] center, float[] out) {
+    Parallel.forRange(channels, grain(batch, spatial), Parallel.threads(), (c0, c1) -> {
+      if (spatial == 1) {
+        java.util.Arrays.fill(out, c0, c1, 0f);
+        for (int b = 0; b < batch; b++) {
+          int gr = gOff + b * channels, xr = xOff + b * channels;
+          for (int c = c0; c < c1; c++) {
+            out[c] += g[gr + c] * (x[xr + c] - center[c]);
+          }
+        }
+        return;
+      }
+      for (int c = c0; c < c1; c++) {
+        float s = 0f;
+        for (int b = 0; b < batch; b++) {
+          int plane = (b * channels + c) * spatial;
+          s += rowDot.apply(g, gOff + plane, x, xOff + plane, center[c], spatial);
+        }
+        out[c] = s;
+      }
+    });
   }
 }

@@ -12,6 +12,9 @@ public abstract class CpuBackend implements KernelBackend {
   /** This backend's {@code Σ (x − center)²} over one contiguous row. */
   protected abstract float rowSumSquares(float[] x, int off, float center, int n);
 
+  /** This backend's {@code Σ g · (x − center)} over two contiguous rows. */
+  protected abstract float rowDotCentered(float[] g, int gOff, float[] x, int xOff, float center, int n);
+
   /** This backend's row gathers and scatters for im2col and col2im. */
   protected abstract ScalarIm2col.Rows im2colRows();
 
@@ -48,6 +51,13 @@ public abstract class CpuBackend implements KernelBackend {
   public final void channelSumSquares(float[] x, int xOff, int batch, int channels, int spatial, float[] center,
       float[] out) {
     ChannelReductions.channelSumSquares(this::rowSumSquares, x, xOff, batch, channels, spatial, center, out);
+  }
+
+  @Override
+  public final void channelDotCentered(float[] g, int gOff, float[] x, int xOff, int batch, int channels,
+      int spatial, float[] center, float[] out) {
+    ChannelReductions.channelDotCentered(this::rowDotCentered, g, gOff, x, xOff, batch, channels, spatial, center,
+        out);
   }
 
   @Override

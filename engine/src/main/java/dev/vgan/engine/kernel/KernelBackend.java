@@ -97,6 +97,13 @@ public interface KernelBackend {
    */
   void channelSumSquares(float[] x, int xOff, int batch, int channels, int spatial, float[] center, float[] out);
 
+  /**
+   * Per-channel centered dot products of two NCHW tensors of the same shape:
+   * {@code out[c] = Σ g[b, c, s] · (x[b, c, s] − center[c])}, batch norm's backward. {@code out} is written.
+   */
+  void channelDotCentered(float[] g, int gOff, float[] x, int xOff, int batch, int channels, int spatial,
+      float[] center, float[] out);
+
   // ---- softmax over rows ---------------------------------------------------------------------
 
   /** Row-wise softmax of a {@code rows×cols} matrix; {@code y} may alias {@code x}. */

@@ -11,6 +11,11 @@ public final class ScalarBackend extends CpuBackend {
   private ScalarBackend() {}
 
   @Override
+  protected float rowDotCentered(float[] g, int gOff, float[] x, int xOff, float center, int n) {
+    return ScalarReductions.dotCentered(g, gOff, x, xOff, center, n);
+  }
+
+  @Override
   protected ScalarIm2col.Rows im2colRows() {
     return ScalarIm2col.SCALAR_ROWS;
   }

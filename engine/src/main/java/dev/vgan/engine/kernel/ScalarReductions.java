@@ -23,6 +23,15 @@ public final class ScalarReductions {
     return s;
   }
 
+  /** The sum of {@code g · (x − center)} over {@code [0, n)}, in order. */
+  public static float dotCentered(float[] g, int gOff, float[] x, int xOff, float center, int n) {
+    float s = 0f;
+    for (int i = 0; i < n; i++) {
+      s += g[gOff + i] * (x[xOff + i] - center);
+    }
+    return s;
+  }
+
   /** The largest of {@code x[0..n)}; NaN if any element is NaN; {@code -Infinity} if empty. */
   public static float max(float[] x, int xOff, int n) {
     float m = Float.NEGATIVE_INFINITY;

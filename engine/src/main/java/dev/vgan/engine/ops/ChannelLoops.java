@@ -1,72 +1,63 @@
 package dev.vgan.engine.ops;
 
+import dev.vgan.engine.kernel.Parallel;
+
 /**
- * Per-channel loops over a tensor viewed as {@code (n, c, s)}: batch, channels, spatial. With
- * {@code s == 1} (BatchNorm1d on features) they run along rows, where the channel index is the
- * contiguous one, so the JIT can vectorize them either way.
+ * Per-channel elementwise loops over a tensor viewed as {@code (n, c, s)}: batch, channels, spatial.
+ * Channels are split over the thread pool (every element's formula is the same whichever thread runs
+ * it). With {@code s == 1} (BatchNorm1d on features) each thread runs along rows over its channels,
+ * where the channel index is the contiguous one; either way the inner loops are plain elementwise
+ * loops the JIT vectorizes.
  */
 final class ChannelLoops {
   private ChannelLoops() {}
 
-  /** {@code y[n, c, s] = x[n, c, s] · a[c] + b[c]}. */
-  static void affine(float[] x, float[] a, float[] b, int n, int c, int s, float[] y) {
-    for (int i = 0; i < n; i++) {
-      if (s == 1) {
-        int row = i * c;
-        for (int j = 0; j < c; j++) {
-          y[row + j] = x[row + j] * a[j] + b[j];
-        }
-        continue;
-      }
-      for (int j = 0; j < c; j++) {
-        int base = (i * c + j) * s;
-        float aj = a[j], bj = b[j];
-        for (int q = 0; q < s; q++) {
-          y[base + q] = x[base + q] * aj + bj;
-        }
-      }
-    }
+  /** Channels per task: enough that a task touches at least 32K values. */
+  private static int grain(int n, int s) {
+    return Math.max(1, (1 << 15) / Math.max(1, n * s));
   }
 
-  /** {@code out[c] += Σ_{n,s} g[n, c, s] · (x[n, c, s] − center[c])}, accumulated in double per plane. */
-  static void centeredDot(float[] g, float[] x, float[] center, int n, int c, int s, double[] out) {
-    for (int i = 0; i < n; i++) {
-      if (s == 1) {
-        int row = i * c;
-        for (int j = 0; j < c; j++) {
-          out[j] += g[row + j] * (x[row + j] - center[j]);
+  /** {@code y[n, c, s] = x[n, c, s] · a[c] + b[c]}. */
+  static void affine(float[] x, float[] a, float[] b, int n, int c, int s, float[] y) {
+    Parallel.forRange(c, grain(n, s), Parallel.threads(), (c0, c1) -> {
+      for (int i = 0; i < n; i++) {
+        if (s == 1) {
+          int row = i * c;
+          for (int j = c0; j < c1; j++) {
+            y[row + j] = x[row + j] * a[j] + b[j];
+          }
+          continue;
         }
-        continue;
-      }
-      for (int j = 0; j < c; j++) {
-        int base = (i * c + j) * s;
-        float m = center[j];
-        float acc = 0f;
-        for (int q = 0; q < s; q++) {
-          acc += g[base + q] * (x[base + q] - m);
+        for (int j = c0; j < c1; j++) {
+          int base = (i * c + j) * s;
+          float aj = a[j], bj = b[j];
+          for (int q = 0; q < s; q++) {
+            y[base + q] = x[base + q] * aj + bj;
+          }
         }
-        out[j] += acc;
       }
-    }
+    });
   }
 
   /** {@code dx[n, c, s] += a[c] · g[n, c, s] + b[c] · x[n, c, s] + k[c]}. */
   static void addLinear(float[] g, float[] x, float[] a, float[] b, float[] k, int n, int c, int s, float[] dx) {
-    for (int i = 0; i < n; i++) {
-      if (s == 1) {
-        int row = i * c;
-        for (int j = 0; j < c; j++) {
-          dx[row + j] += a[j] * g[row + j] + b[j] * x[row + j] + k[j];
+    Parallel.forRange(c, grain(n, s), Parallel.threads(), (c0, c1) -> {
+      for (int i = 0; i < n; i++) {
+        if (s == 1) {
+          int row = i * c;
+          for (int j = c0; j < c1; j++) {
+            dx[row + j] += a[j] * g[row + j] + b[j] * x[row + j] + k[j];
+          }
+          continue;
         }
-        continue;
-      }
-      for (int j = 0; j < c; j++) {
-        int base = (i * c + j) * s;
-        float aj = a[j], bj = b[j], kj = k[j];
-        for (int q = 0; q < s; q++) {
-          dx[base + q] += aj * g[base + q] + bj * x[base + q] + kj;
+        for (int j = c0; j < c1; j++) {
+          int base = (i * c + j) * s;
+          float aj = a[j], bj = b[j], kj = k[j];
+          for (int q = 0; q < s; q++) {
+            dx[base + q] += aj * g[base + q] + bj * x[base + q] + kj;
+          }
         }
       }
-    }
+    });
   }
 }

@@ -91,17 +91,16 @@ public final class NormOps {
   private static void backward(Tensor gy, dev.vgan.engine.core.Node.Gradients g, Tensor x, Tensor weight,
       Tensor bias, View v, float[] mean, float[] invStd, float[] scale, boolean batchStats) {
     int c = v.c(), m = v.count();
-    float[] sumGy = new float[c];
-    ReduceOps.addSums(gy.data(), v.n(), c, v.s(), sumGy);
-    double[] dotCentered = new double[c];
-    ChannelLoops.centeredDot(gy.data(), x.data(), mean, v.n(), c, v.s(), dotCentered);
+    float[] sumGy = new float[c], dotCentered = new float[c];
+    k().channelSums(gy.data(), 0, v.n(), c, v.s(), sumGy);
+    k().channelDotCentered(gy.data(), 0, x.data(), 0, v.n(), c, v.s(), mean, dotCentered);
     if (bias != null && g.wants(bias)) {
       k().axpy(1f, sumGy, 0, g.of(bias).data(), 0, c);
     }
     if (weight != null && g.wants(weight)) {
       float[] gw = g.of(weight).data();
       for (int j = 0; j < c; j++) {
-        gw[j] += (float) (dotCentered[j] * invStd[j]);
+        gw[j] += dotCentered[j] * invStd[j];
       }
     }
     if (!g.wants(x)) {
@@ -110,7 +109,7 @@ public final class NormOps {
     float[] a = scale.clone(), b = new float[c], k0 = new float[c];
     if (batchStats) {
       for (int j = 0; j < c; j++) {
-        float sumGyXhat = (float) (dotCentered[j] * invStd[j]);
+        float sumGyXhat = dotCentered[j] * invStd[j];
         b[j] = -a[j] * invStd[j] * sumGyXhat / m;
         k0[j] = -a[j] * sumGy[j] / m - b[j] * mean[j];
       }

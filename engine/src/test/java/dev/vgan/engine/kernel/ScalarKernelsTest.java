@@ -124,6 +124,18 @@ class ScalarKernelsTest {
     }
     K.channelSumSquares(x, 0, batch, channels, spatial, center, got);
     Fixtures.assertClose("channelSumSquares", squares, got, 0, 4 * tol);
+    float[] g = Fixtures.uniform(new Random(5), x.length);
+    double[] dots = new double[channels];
+    for (int b = 0; b < batch; b++) {
+      for (int c = 0; c < channels; c++) {
+        for (int s = 0; s < spatial; s++) {
+          int i = (b * channels + c) * spatial + s;
+          dots[c] += g[i] * (x[i] - (double) center[c]);
+        }
+      }
+    }
+    K.channelDotCentered(g, 0, x, 0, batch, channels, spatial, center, got);
+    Fixtures.assertClose("channelDotCentered", dots, got, 0, 4 * tol);
     assertEquals(0.9f, K.max(new float[] {0.1f, 0.9f, -3f}, 0, 3));
   }
 

@@ -36,6 +36,11 @@ public final class SimdBackend extends CpuBackend {
   }
 
   @Override
+  protected float rowDotCentered(float[] g, int gOff, float[] x, int xOff, float center, int n) {
+    return SimdReductions.dotCentered(g, gOff, x, xOff, center, n);
+  }
+
+  @Override
   protected ScalarIm2col.Rows im2colRows() {
     return SimdIm2colRows.INSTANCE;
   }

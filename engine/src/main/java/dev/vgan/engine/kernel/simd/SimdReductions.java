@@ -37,6 +37,16 @@ final class SimdReductions {
     return acc.reduceLanes(ADD) + ScalarReductions.sumSquares(x, xOff + i, center, n - i); // scalar tail
   }
 
+  static float dotCentered(float[] g, int gOff, float[] x, int xOff, float center, int n) {
+    int i = 0;
+    FloatVector acc = FloatVector.zero(S);
+    for (int bound = S.loopBound(n); i < bound; i += L) {
+      FloatVector d = FloatVector.fromArray(S, x, xOff + i).sub(center);
+      acc = FloatVector.fromArray(S, g, gOff + i).fma(d, acc);
+    }
+    return acc.reduceLanes(ADD) + ScalarReductions.dotCentered(g, gOff + i, x, xOff + i, center, n - i); // tail
+  }
+
   static float max(float[] x, int xOff, int n) {
     int i = 0;
     FloatVector acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);

@@ -108,6 +108,36 @@ class SimdKernelsTest {
       SCALAR.channelSumSquares(x, OFF, batch, channels, spatial, center, sqScalar);
       SIMD.channelSumSquares(x, OFF, batch, channels, spatial, center, sqSimd);
       Fixtures.assertClose("channelSumSquares spatial=" + spatial, sqScalar, sqSimd, 4 * tol);
+      float[] g = Fixtures.uniform(new Random(-spatial), x.length);
+      float[] dotScalar = new float[channels], dotSimd = new float[channels];
+      SCALAR.channelDotCentered(g, OFF, x, OFF, batch, channels, spatial, center, dotScalar);
+      SIMD.channelDotCentered(g, OFF, x, OFF, batch, channels, spatial, center, dotSimd);
+      Fixtures.assertClose("channelDotCentered spatial=" + spatial, dotScalar, dotSimd, 4 * tol);
+    }
+  }
+
+  @Test
+  void channelReductionsDoNotDependOnTheThreadCount() {
+    int batch = 4, channels = 301;
+    for (int spatial : new int[] {1, 49}) {
+      float[] x = Fixtures.uniform(new Random(spatial), batch * channels * spatial);
+      float[] g = Fixtures.uniform(new Random(spatial + 1), x.length);
+      float[] center = Fixtures.uniform(new Random(2), channels);
+      float[][] one = new float[3][channels], two = new float[3][channels];
+      int saved = dev.vgan.engine.kernel.Parallel.threads();
+      try {
+        for (float[][] r : new float[][][] {one, two}) {
+          dev.vgan.engine.kernel.Parallel.setThreads(r == one ? 1 : 2);
+          SIMD.channelSums(x, 0, batch, channels, spatial, r[0]);
+          SIMD.channelSumSquares(x, 0, batch, channels, spatial, center, r[1]);
+          SIMD.channelDotCentered(g, 0, x, 0, batch, channels, spatial, center, r[2]);
+        }
+      } finally {
+        dev.vgan.engine.kernel.Parallel.setThreads(saved);
+      }
+      for (int i = 0; i < 3; i++) {
+        Fixtures.assertClose("reduction " + i + " spatial=" + spatial, one[i], two[i], 0);
+      }
     }
   }
 
