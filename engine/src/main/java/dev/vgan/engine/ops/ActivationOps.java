@@ -1,5 +1,6 @@
 package dev.vgan.engine.ops;
 
+import static dev.vgan.engine.ops.OpSupport.elementwise;
 import static dev.vgan.engine.ops.OpSupport.k;
 import static dev.vgan.engine.ops.OpSupport.require;
 import static dev.vgan.engine.ops.OpSupport.send;
@@ -26,17 +27,18 @@ public final class ActivationOps {
     int n = x.numel();
     Tensor y = Tensor.zeros(x.shape());
     if (slope == 0f) {
-      k().relu(x.data(), 0, y.data(), 0, n);
+      elementwise(n, (o, len) -> k().relu(x.data(), o, y.data(), o, len));
     } else {
-      k().leakyRelu(slope, x.data(), 0, y.data(), 0, n);
+      elementwise(n, (o, len) -> k().leakyRelu(slope, x.data(), o, y.data(), o, len));
     }
     return Autograd.record(slope == 0f ? "relu" : "leakyRelu", y,
         (gy, g) -> {
           if (g.wants(x)) {
+            float[] gx = g.of(x).data();
             if (slope == 0f) {
-              k().reluBackward(x.data(), 0, gy.data(), 0, g.of(x).data(), 0, n);
+              elementwise(n, (o, len) -> k().reluBackward(x.data(), o, gy.data(), o, gx, o, len));
             } else {
-              k().leakyReluBackward(slope, x.data(), 0, gy.data(), 0, g.of(x).data(), 0, n);
+              elementwise(n, (o, len) -> k().leakyReluBackward(slope, x.data(), o, gy.data(), o, gx, o, len));
             }
           }
         },
@@ -57,11 +59,12 @@ public final class ActivationOps {
   public static Tensor tanh(Tensor x) {
     int n = x.numel();
     Tensor y = Tensor.zeros(x.shape());
-    k().tanh(x.data(), 0, y.data(), 0, n);
+    elementwise(n, (o, len) -> k().tanh(x.data(), o, y.data(), o, len));
     return Autograd.record("tanh", y,
         (gy, g) -> {
           if (g.wants(x)) {
-            k().tanhBackward(y.data(), 0, gy.data(), 0, g.of(x).data(), 0, n);
+            float[] gx = g.of(x).data();
+            elementwise(n, (o, len) -> k().tanhBackward(y.data(), o, gy.data(), o, gx, o, len));
           }
         },
         // d tanh = 1 − y²
@@ -74,11 +77,12 @@ public final class ActivationOps {
   public static Tensor sigmoid(Tensor x) {
     int n = x.numel();
     Tensor y = Tensor.zeros(x.shape());
-    k().sigmoid(x.data(), 0, y.data(), 0, n);
+    elementwise(n, (o, len) -> k().sigmoid(x.data(), o, y.data(), o, len));
     return Autograd.record("sigmoid", y,
         (gy, g) -> {
           if (g.wants(x)) {
-            k().sigmoidBackward(y.data(), 0, gy.data(), 0, g.of(x).data(), 0, n);
+            float[] gx = g.of(x).data();
+            elementwise(n, (o, len) -> k().sigmoidBackward(y.data(), o, gy.data(), o, gx, o, len));
           }
         },
         // d sigmoid = y − y²
