@@ -19,7 +19,7 @@ package dev.vgan.engine.kernel;
  */
 public final class ConvLowering {
   /** Column-matrix floats per chunk (32 MB): bounds the scratch memory for large batches. */
-  private static final int COLS_BUDGET = 1 << 23;
+  private static final int COLS_BUDGET = 1 << 20;
 
   private ConvLowering() {}
 
@@ -63,12 +63,7 @@ public final class ConvLowering {
       float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * ld);
       // cols (CKK × nb·HW) = Wᵀ (CKK × O) · grad (O × nb·HW)
       k.sgemm(true, false, rows, ld, outChannels, 1f, w, wOff, rows, grad, 0, ld, 0f, cols, 0, ld);
-      int first = n0;
-      Parallel.forRange(nb, 1, Parallel.threads(), (s, e) -> {   // images are disjoint: no write races
-        for (int j = s; j < e; j++) {
-          k.col2im(cols, j * hw, ld, g, dx, dxOff + (first + j) * g.imageSize());
-        }
-      });
+      k.col2im(cols, 0, ld, nb, g, dx, dxOff + n0 * g.imageSize());
     }
   }
 
@@ -100,11 +95,7 @@ public final class ConvLowering {
   private static float[] gatherColumns(KernelBackend k, ConvGeometry g, float[] x, int xOff, int n0, int nb) {
     int hw = g.colCols(), ld = nb * hw;
     float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, g.colRows() * ld);
-    Parallel.forRange(nb, 1, Parallel.threads(), (s, e) -> {
-      for (int j = s; j < e; j++) {
-        k.im2col(x, xOff + (n0 + j) * g.imageSize(), g, cols, j * hw, ld);
-      }
-    });
+    k.im2col(x, xOff + n0 * g.imageSize(), nb, g, cols, 0, ld);
     return cols;
   }
 

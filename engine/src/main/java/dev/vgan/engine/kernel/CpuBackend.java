@@ -1,8 +1,8 @@
 package dev.vgan.engine.kernel;
 
 /**
- * What the CPU backends share: the memory-bound layout kernels (nearest upsampling), and the drivers of
- * im2col/col2im, the per-channel reductions and the softmaxes, which run over each backend's own row
+ * What the CPU backends share: the memory-bound layout kernels (im2col/col2im, nearest upsampling), and
+ * the drivers of the per-channel reductions and the softmaxes, which run over each backend's own row
  * kernels.
  */
 public abstract class CpuBackend implements KernelBackend {
@@ -15,20 +15,19 @@ public abstract class CpuBackend implements KernelBackend {
   /** This backend's {@code Σ g · (x − center)} over two contiguous rows. */
   protected abstract float rowDotCentered(float[] g, int gOff, float[] x, int xOff, float center, int n);
 
-  /** This backend's row gathers and scatters for im2col and col2im. */
-  protected abstract ScalarIm2col.Rows im2colRows();
-
   /** This backend's row primitives for softmax and log-softmax. */
   protected abstract SoftmaxRows.RowKernels softmaxKernels();
 
   @Override
-  public final void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff, int ldCols) {
-    ScalarIm2col.im2col(im2colRows(), image, imageOff, g, cols, colsOff, ldCols);
+  public final void im2col(float[] images, int imagesOff, int count, ConvGeometry g, float[] cols, int colsOff,
+      int ldCols) {
+    ScalarIm2col.im2col(images, imagesOff, count, g, cols, colsOff, ldCols);
   }
 
   @Override
-  public final void col2im(float[] cols, int colsOff, int ldCols, ConvGeometry g, float[] image, int imageOff) {
-    ScalarIm2col.col2im(im2colRows(), cols, colsOff, ldCols, g, image, imageOff);
+  public final void col2im(float[] cols, int colsOff, int ldCols, int count, ConvGeometry g, float[] images,
+      int imagesOff) {
+    ScalarIm2col.col2im(cols, colsOff, ldCols, count, g, images, imagesOff);
   }
 
   @Override

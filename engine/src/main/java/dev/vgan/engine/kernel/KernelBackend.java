@@ -28,13 +28,14 @@ public interface KernelBackend {
   // ---- convolution layout --------------------------------------------------------------------
 
   /**
-   * Writes one image's column matrix {@code (g.colRows(), g.colCols())} with row stride {@code ldCols}
-   * ({@code ≥ g.colCols()}, so several images' matrices can sit side by side); padding reads as 0.
+   * Writes the column matrices of {@code count} consecutive images side by side:
+   * {@code (g.colRows(), count · g.colCols())} with row stride {@code ldCols ≥ count · g.colCols()}, image
+   * {@code j}'s columns starting at {@code j · g.colCols()}; padding reads as 0.
    */
-  void im2col(float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff, int ldCols);
+  void im2col(float[] images, int imagesOff, int count, ConvGeometry g, float[] cols, int colsOff, int ldCols);
 
-  /** Adds a column matrix (row stride {@code ldCols}) back onto one image: the adjoint of {@link #im2col}. */
-  void col2im(float[] cols, int colsOff, int ldCols, ConvGeometry g, float[] image, int imageOff);
+  /** Adds such column matrices back onto their {@code count} images: the adjoint of {@link #im2col}. */
+  void col2im(float[] cols, int colsOff, int ldCols, int count, ConvGeometry g, float[] images, int imagesOff);
 
   // ---- elementwise maps and their backward ---------------------------------------------------
 

@@ -16,11 +16,6 @@ public final class ScalarBackend extends CpuBackend {
   }
 
   @Override
-  protected ScalarIm2col.Rows im2colRows() {
-    return ScalarIm2col.SCALAR_ROWS;
-  }
-
-  @Override
   public String name() {
     return "scalar";
   }

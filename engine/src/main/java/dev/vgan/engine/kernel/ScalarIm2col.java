@@ -3,136 +3,120 @@ package dev.vgan.engine.kernel;
 import java.util.Arrays;
 
 /**
- * im2col and col2im for one image, by way of a zero-padded copy: with the padding made real, every
- * column-matrix row is one gather {@code cols[r, s] = padded[base(r) + offset(s)]} — {@code base} fixed
- * by the row's channel and kernel tap, {@code offset} by the output pixel and the same for every row —
- * with no bounds tests. The row gathers and scatters come from the backend ({@link Rows}): vector
- * gather/scatter in the SIMD backend, {@link #SCALAR_ROWS} as the reference and the tails.
+ * im2col and col2im for a run of images, by way of zero-padded copies: with the padding made real,
+ * every column-matrix row is one gather {@code cols[r, j·HW + s] = padded[base(r) + offset(j, s)]} —
+ * {@code base} fixed by the row's channel and kernel tap, {@code offset} by the image and output pixel
+ * and the same for every row — with no bounds tests, over all the images at once. Work is split over
+ * the thread pool by rows (im2col) or by images (col2im, whose rows overlap). Every CPU backend shares
+ * this code: Vector API gathers and scatters were measured no faster here (gather 0.44 vs 0.48 ns per
+ * element, scatter-add 0.60 vs 0.53, W2 geometries), as the loop is bound by memory traffic.
  */
 public final class ScalarIm2col {
-  /** One backend's row primitives. */
-  public interface Rows {
-    /** {@code cols[dst + s] = padded[base + offsets[s]]} for s in [0, n). */
-    void gather(float[] padded, int base, int[] offsets, int n, float[] cols, int dst);
-
-    /** {@code padded[base + offsets[s]] += cols[src + s]} for s in [0, n); the offsets are distinct. */
-    void scatterAdd(float[] cols, int src, float[] padded, int base, int[] offsets, int n);
-  }
-
-  /** The reference row primitives. */
-  public static final Rows SCALAR_ROWS = new Rows() {
-    @Override
-    public void gather(float[] padded, int base, int[] offsets, int n, float[] cols, int dst) {
-      gatherRow(padded, base, offsets, 0, n, cols, dst);
-    }
-
-    @Override
-    public void scatterAdd(float[] cols, int src, float[] padded, int base, int[] offsets, int n) {
-      scatterAddRow(cols, src, padded, base, offsets, 0, n);
-    }
-  };
-
   private ScalarIm2col() {}
 
   /** See {@link KernelBackend#im2col}. */
-  public static void im2col(Rows rows, float[] image, int imageOff, ConvGeometry g, float[] cols, int colsOff,
-      int ldCols) {
-    float[] padded = pad(image, imageOff, g);
-    int[] offsets = offsets(g);
-    int row = 0;
-    for (int c = 0; c < g.channels(); c++) {
-      for (int ki = 0; ki < g.kernelH(); ki++) {
-        for (int kj = 0; kj < g.kernelW(); kj++, row++) {
-          rows.gather(padded, base(g, c, ki, kj), offsets, offsets.length, cols, colsOff + row * ldCols);
-        }
+  public static void im2col(float[] images, int imagesOff, int count, ConvGeometry g, float[] cols,
+      int colsOff, int ldCols) {
+    int per = paddedSize(g), hw = g.colCols();
+    float[] padded = Workspace.local().floats(Workspace.Slot.CONV_PADDED, count * per);
+    Parallel.forRange(count, 1, Parallel.threads(), (j0, j1) -> {
+      for (int j = j0; j < j1; j++) {
+        pad(images, imagesOff + j * g.imageSize(), g, padded, j * per);
       }
-    }
+    });
+    int[] offsets = offsets(g, count, per);
+    Parallel.forRange(g.colRows(), 1, Parallel.threads(), (r0, r1) -> {
+      for (int r = r0; r < r1; r++) {
+        gatherRow(padded, base(g, r), offsets, 0, count * hw, cols, colsOff + r * ldCols);
+      }
+    });
   }
 
   /** See {@link KernelBackend#col2im}. */
-  public static void col2im(Rows rows, float[] cols, int colsOff, int ldCols, ConvGeometry g, float[] image,
-      int imageOff) {
-    float[] padded = zeroPadded(g);
-    int[] offsets = offsets(g);
-    int row = 0;
-    for (int c = 0; c < g.channels(); c++) {
-      for (int ki = 0; ki < g.kernelH(); ki++) {
-        for (int kj = 0; kj < g.kernelW(); kj++, row++) {
-          rows.scatterAdd(cols, colsOff + row * ldCols, padded, base(g, c, ki, kj), offsets, offsets.length);
-        }
+  public static void col2im(float[] cols, int colsOff, int ldCols, int count, ConvGeometry g,
+      float[] images, int imagesOff) {
+    int per = paddedSize(g), hw = g.colCols();
+    float[] padded = Workspace.local().floats(Workspace.Slot.CONV_PADDED, count * per);
+    int[] offsets = offsets(g, count, per);
+    Parallel.forRange(count, 1, Parallel.threads(), (j0, j1) -> {   // images are disjoint: no write races
+      Arrays.fill(padded, j0 * per, j1 * per, 0f);
+      for (int r = 0; r < g.colRows(); r++) {
+        scatterAddRow(cols, colsOff + r * ldCols + j0 * hw, padded, base(g, r), offsets, j0 * hw,
+            (j1 - j0) * hw);
       }
-    }
-    unpadAdd(padded, g, image, imageOff);
+      for (int j = j0; j < j1; j++) {
+        unpadAdd(padded, j * per, g, images, imagesOff + j * g.imageSize());
+      }
+    });
   }
 
-  /** {@code cols[dst + s] = padded[base + offsets[s]]} for s in [from, to). */
-  public static void gatherRow(float[] padded, int base, int[] offsets, int from, int to, float[] cols, int dst) {
-    for (int s = from; s < to; s++) {
-      cols[dst + s] = padded[base + offsets[s]];
-    }
-  }
-
-  /** {@code padded[base + offsets[s]] += cols[src + s]} for s in [from, to) (offsets are distinct). */
-  public static void scatterAddRow(float[] cols, int src, float[] padded, int base, int[] offsets, int from, int to) {
-    for (int s = from; s < to; s++) {
-      padded[base + offsets[s]] += cols[src + s];
+  /** {@code cols[dst + s] = padded[base + offsets[from + s]]} for s in [0, n). */
+  private static void gatherRow(float[] padded, int base, int[] offsets, int from, int n, float[] cols, int dst) {
+    for (int s = 0; s < n; s++) {
+      cols[dst + s] = padded[base + offsets[from + s]];
     }
   }
 
-  /** Width of the padded image. */
+  /** {@code padded[base + offsets[from + s]] += cols[src + s]} for s in [0, n). */
+  private static void scatterAddRow(float[] cols, int src, float[] padded, int base, int[] offsets, int from,
+      int n) {
+    for (int s = 0; s < n; s++) {
+      padded[base + offsets[from + s]] += cols[src + s];
+    }
+  }
+
   private static int paddedWidth(ConvGeometry g) {
     return g.width() + 2 * g.padW();
   }
 
-  /** Height of the padded image. */
   private static int paddedHeight(ConvGeometry g) {
     return g.height() + 2 * g.padH();
   }
 
-  /** Where row {@code (c, ki, kj)} starts reading in the padded image. */
-  public static int base(ConvGeometry g, int c, int ki, int kj) {
+  private static int paddedSize(ConvGeometry g) {
+    return g.channels() * paddedHeight(g) * paddedWidth(g);
+  }
+
+  /** Where column-matrix row {@code r = (c·kh + ki)·kw + kj} starts reading in a padded image. */
+  private static int base(ConvGeometry g, int r) {
+    int kj = r % g.kernelW(), ki = (r / g.kernelW()) % g.kernelH(), c = r / (g.kernelW() * g.kernelH());
     return (c * paddedHeight(g) + ki * g.dilationH()) * paddedWidth(g) + kj * g.dilationW();
   }
 
-  /** For each output pixel {@code s = oy·OW + ox}, its offset in the padded image from a row's base. */
-  public static int[] offsets(ConvGeometry g) {
-    int ow = g.outWidth(), wp = paddedWidth(g);
-    int[] off = new int[g.colCols()];
+  /** For image {@code j} and output pixel {@code s = oy·OW + ox}: its offset from a row's base. */
+  private static int[] offsets(ConvGeometry g, int count, int per) {
+    int ow = g.outWidth(), wp = paddedWidth(g), hw = g.colCols();
+    int[] off = new int[count * hw];
     for (int oy = 0, s = 0; oy < g.outHeight(); oy++) {
       for (int ox = 0; ox < ow; ox++, s++) {
         off[s] = oy * g.strideH() * wp + ox * g.strideW();
       }
     }
+    for (int j = 1; j < count; j++) {
+      for (int s = 0; s < hw; s++) {
+        off[j * hw + s] = off[s] + j * per;
+      }
+    }
     return off;
   }
 
-  /** A zero-padded copy of one image in this thread's workspace. */
-  public static float[] pad(float[] image, int imageOff, ConvGeometry g) {
-    float[] padded = zeroPadded(g);
-    int w = g.width(), wp = paddedWidth(g), hp = paddedHeight(g);
+  /** Writes one image, zero-padded, at {@code padded[at ..]}. */
+  private static void pad(float[] image, int imageOff, ConvGeometry g, float[] padded, int at) {
+    int w = g.width(), h = g.height(), wp = paddedWidth(g), hp = paddedHeight(g);
+    Arrays.fill(padded, at, at + paddedSize(g), 0f);
     for (int c = 0; c < g.channels(); c++) {
-      for (int y = 0; y < g.height(); y++) {
-        System.arraycopy(image, imageOff + (c * g.height() + y) * w, padded,
-            (c * hp + y + g.padH()) * wp + g.padW(), w);
+      for (int y = 0; y < h; y++) {
+        System.arraycopy(image, imageOff + (c * h + y) * w, padded, at + (c * hp + y + g.padH()) * wp + g.padW(), w);
       }
     }
-    return padded;
   }
 
-  /** This thread's padded-image buffer, all zeros. */
-  public static float[] zeroPadded(ConvGeometry g) {
-    int size = g.channels() * paddedHeight(g) * paddedWidth(g);
-    float[] padded = Workspace.local().floats(Workspace.Slot.CONV_PADDED, size);
-    Arrays.fill(padded, 0, size, 0f);
-    return padded;
-  }
-
-  /** {@code image += } the interior of {@code padded} (what col2im scattered inside the image). */
-  public static void unpadAdd(float[] padded, ConvGeometry g, float[] image, int imageOff) {
-    int w = g.width(), wp = paddedWidth(g), hp = paddedHeight(g);
+  /** {@code image += } the interior of the padded image at {@code padded[at ..]}. */
+  private static void unpadAdd(float[] padded, int at, ConvGeometry g, float[] image, int imageOff) {
+    int w = g.width(), h = g.height(), wp = paddedWidth(g), hp = paddedHeight(g);
     for (int c = 0; c < g.channels(); c++) {
-      for (int y = 0; y < g.height(); y++) {
-        int src = (c * hp + y + g.padH()) * wp + g.padW(), dst = imageOff + (c * g.height() + y) * w;
+      for (int y = 0; y < h; y++) {
+        int src = at + (c * hp + y + g.padH()) * wp + g.padW(), dst = imageOff + (c * h + y) * w;
         for (int x = 0; x < w; x++) {
           image[dst + x] += padded[src + x];
         }

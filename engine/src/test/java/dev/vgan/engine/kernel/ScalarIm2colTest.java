@@ -28,7 +28,7 @@ class ScalarIm2colTest {
     float[] image = Fixtures.uniform(rng, g.imageSize() + 2);
     float[] weight = Fixtures.uniform(rng, outC * g.colRows());
     float[] cols = new float[g.colRows() * g.colCols() + 1];
-    ScalarBackend.INSTANCE.im2col(image, 2, g, cols, 1, g.colCols());
+    ScalarBackend.INSTANCE.im2col(image, 2, 1, g, cols, 1, g.colCols());
     float[] out = new float[outC * g.colCols()];
     ScalarBackend.INSTANCE.sgemm(false, false, outC, g.colCols(), g.colRows(), 1f, weight, 0, g.colRows(),
         cols, 1, g.colCols(), 0f, out, 0, g.colCols());
@@ -62,34 +62,41 @@ class ScalarIm2colTest {
     Random rng = new Random(h * 7 + c);
     float[] x = Fixtures.uniform(rng, g.imageSize());
     float[] cols = new float[g.colRows() * g.colCols()];
-    ScalarBackend.INSTANCE.im2col(x, 0, g, cols, 0, g.colCols());
+    ScalarBackend.INSTANCE.im2col(x, 0, 1, g, cols, 0, g.colCols());
     float[] y = Fixtures.uniform(rng, cols.length);
     float[] back = new float[x.length];
-    ScalarBackend.INSTANCE.col2im(y, 0, g.colCols(), g, back, 0);
+    ScalarBackend.INSTANCE.col2im(y, 0, g.colCols(), 1, g, back, 0);
     double lhs = ScalarKernelsTest.dot(cols, y), rhs = ScalarKernelsTest.dot(x, back);
     assertEquals(lhs, rhs, 1e-4 * Math.max(1, Math.abs(lhs)), "<im2col(x), y> = <x, col2im(y)>");
   }
 
   @org.junit.jupiter.api.Test
-  void aRowStrideLeavesTheGapsAloneAndAddsBackTheSame() {
+  void severalImagesSideBySideMatchOneAtATime() {
     for (ConvGeometry g : new ConvGeometry[] {ConvGeometry.square(3, 9, 7, 4, 2, 1), ConvGeometry.square(2, 5, 6, 3, 1, 1)}) {
-      float[] image = Fixtures.uniform(new Random(7), g.imageSize());
-      int ld = g.colCols() + 5;
-      float[] compact = new float[g.colRows() * g.colCols()];
+      int count = 3, hw = g.colCols(), ld = count * hw + 5;
+      float[] images = Fixtures.uniform(new Random(7), count * g.imageSize());
       float[] wide = new float[g.colRows() * ld];
       java.util.Arrays.fill(wide, 42f);
-      ScalarBackend.INSTANCE.im2col(image, 0, g, compact, 0, g.colCols());
-      ScalarBackend.INSTANCE.im2col(image, 0, g, wide, 0, ld);
+      ScalarBackend.INSTANCE.im2col(images, 0, count, g, wide, 0, ld);
+      float[] sumOfSingles = new float[images.length];
+      for (int j = 0; j < count; j++) {
+        float[] one = new float[g.colRows() * hw];
+        ScalarBackend.INSTANCE.im2col(images, j * g.imageSize(), 1, g, one, 0, hw);
+        for (int r = 0; r < g.colRows(); r++) {
+          for (int s = 0; s < hw; s++) {
+            assertEquals(one[r * hw + s], wide[r * ld + j * hw + s], "image " + j + " row " + r + " column " + s);
+          }
+        }
+        ScalarBackend.INSTANCE.col2im(one, 0, hw, 1, g, sumOfSingles, j * g.imageSize());
+      }
       for (int r = 0; r < g.colRows(); r++) {
-        for (int j = 0; j < ld; j++) {
-          float expected = j < g.colCols() ? compact[r * g.colCols() + j] : 42f;
-          assertEquals(expected, wide[r * ld + j], "row " + r + " column " + j);
+        for (int s = count * hw; s < ld; s++) {
+          assertEquals(42f, wide[r * ld + s], "the gap after the images is left alone");
         }
       }
-      float[] fromCompact = new float[g.imageSize()], fromWide = new float[g.imageSize()];
-      ScalarBackend.INSTANCE.col2im(compact, 0, g.colCols(), g, fromCompact, 0);
-      ScalarBackend.INSTANCE.col2im(wide, 0, ld, g, fromWide, 0);
-      org.junit.jupiter.api.Assertions.assertArrayEquals(fromCompact, fromWide);
+      float[] together = new float[images.length];
+      ScalarBackend.INSTANCE.col2im(wide, 0, ld, count, g, together, 0);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(sumOfSingles, together);
     }
   }
 }

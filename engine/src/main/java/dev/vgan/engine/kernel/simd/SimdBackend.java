@@ -2,7 +2,6 @@ package dev.vgan.engine.kernel.simd;
 
 import dev.vgan.engine.kernel.AdamCoefficients;
 import dev.vgan.engine.kernel.CpuBackend;
-import dev.vgan.engine.kernel.ScalarIm2col;
 import dev.vgan.engine.kernel.SoftmaxRows;
 
 /**
@@ -38,11 +37,6 @@ public final class SimdBackend extends CpuBackend {
   @Override
   protected float rowDotCentered(float[] g, int gOff, float[] x, int xOff, float center, int n) {
     return SimdReductions.dotCentered(g, gOff, x, xOff, center, n);
-  }
-
-  @Override
-  protected ScalarIm2col.Rows im2colRows() {
-    return SimdIm2colRows.INSTANCE;
   }
 
   @Override

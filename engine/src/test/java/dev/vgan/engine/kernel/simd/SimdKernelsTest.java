@@ -177,25 +177,4 @@ class SimdKernelsTest {
       }
     }
   }
-
-  @Test
-  void im2colAndCol2imMatchScalarTwinExactly() {
-    for (var g : new dev.vgan.engine.kernel.ConvGeometry[] {
-        dev.vgan.engine.kernel.ConvGeometry.square(64, 14, 14, 4, 2, 1),
-        dev.vgan.engine.kernel.ConvGeometry.square(1, 28, 28, 4, 2, 1),
-        dev.vgan.engine.kernel.ConvGeometry.square(3, 5, 3, 3, 1, 2),
-        new dev.vgan.engine.kernel.ConvGeometry(2, 9, 11, 3, 2, 2, 3, 0, 2, 2, 1)}) {
-      float[] image = Fixtures.uniform(new Random(g.height()), g.imageSize() + OFF);
-      int ld = g.colCols() + 3;
-      float[] a = new float[g.colRows() * ld + OFF], b = new float[a.length];
-      SCALAR.im2col(image, OFF, g, a, OFF, ld);
-      SIMD.im2col(image, OFF, g, b, OFF, ld);
-      Fixtures.assertClose("im2col " + g, a, b, 0);
-      float[] cols = Fixtures.uniform(new Random(g.width()), a.length);
-      float[] x = Fixtures.uniform(new Random(3), image.length), y = x.clone();
-      SCALAR.col2im(cols, OFF, ld, g, x, OFF);
-      SIMD.col2im(cols, OFF, ld, g, y, OFF);
-      Fixtures.assertClose("col2im " + g, x, y, 0);
-    }
-  }
 }
