@@ -1,6 +1,5 @@
 package dev.vgan.engine.kernel.simd;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.MAX;
 
 import dev.vgan.engine.kernel.ScalarReductions;
@@ -24,7 +23,7 @@ final class SimdReductions {
     for (int bound = S.loopBound(n); i < bound; i += L) {
       acc = acc.add(FloatVector.fromArray(S, x, xOff + i));
     }
-    return acc.reduceLanes(ADD) + ScalarReductions.sum(x, xOff + i, n - i); // scalar tail
+    return SimdSpecies.sumLanes(acc) + ScalarReductions.sum(x, xOff + i, n - i); // scalar tail
   }
 
   static float sumSquares(float[] x, int xOff, float center, int n) {
@@ -34,7 +33,7 @@ final class SimdReductions {
       FloatVector d = FloatVector.fromArray(S, x, xOff + i).sub(center);
       acc = d.fma(d, acc);
     }
-    return acc.reduceLanes(ADD) + ScalarReductions.sumSquares(x, xOff + i, center, n - i); // scalar tail
+    return SimdSpecies.sumLanes(acc) + ScalarReductions.sumSquares(x, xOff + i, center, n - i); // scalar tail
   }
 
   static float dotCentered(float[] g, int gOff, float[] x, int xOff, float center, int n) {
@@ -44,7 +43,7 @@ final class SimdReductions {
       FloatVector d = FloatVector.fromArray(S, x, xOff + i).sub(center);
       acc = FloatVector.fromArray(S, g, gOff + i).fma(d, acc);
     }
-    return acc.reduceLanes(ADD) + ScalarReductions.dotCentered(g, gOff + i, x, xOff + i, center, n - i); // tail
+    return SimdSpecies.sumLanes(acc) + ScalarReductions.dotCentered(g, gOff + i, x, xOff + i, center, n - i); // tail
   }
 
   static float max(float[] x, int xOff, int n) {

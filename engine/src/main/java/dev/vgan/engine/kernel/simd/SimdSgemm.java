@@ -48,6 +48,10 @@ final class SimdSgemm {
       return;
     }
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
+    if (m <= SimdSmallM.MAX_ROWS) {
+      SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, tasks);
+      return;
+    }
     Workspace ws = Workspace.local();
     // This thread's B̃ buffer; in a parallel call every thread reads it (packed before the fork-join
     // that computes with it, so the writes are visible).

@@ -1,6 +1,5 @@
 package dev.vgan.engine.kernel.simd;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.EXP;
 
 import dev.vgan.engine.kernel.ScalarSoftmax;
@@ -30,7 +29,7 @@ final class SimdSoftmax implements SoftmaxRows.RowKernels {
       e.intoArray(y, yOff + i);
       acc = acc.add(e);
     }
-    return acc.reduceLanes(ADD) + ScalarSoftmax.expShiftedRow(x, xOff + i, max, y, yOff + i, n - i); // scalar tail
+    return SimdSpecies.sumLanes(acc) + ScalarSoftmax.expShiftedRow(x, xOff + i, max, y, yOff + i, n - i); // scalar tail
   }
 
   @Override
@@ -40,7 +39,7 @@ final class SimdSoftmax implements SoftmaxRows.RowKernels {
     for (int bound = S.loopBound(n); i < bound; i += L) {
       acc = acc.add(FloatVector.fromArray(S, x, xOff + i).sub(max).lanewise(EXP));
     }
-    return acc.reduceLanes(ADD) + ScalarSoftmax.sumExpShiftedRow(x, xOff + i, max, n - i); // scalar tail
+    return SimdSpecies.sumLanes(acc) + ScalarSoftmax.sumExpShiftedRow(x, xOff + i, max, n - i); // scalar tail
   }
 
   @Override

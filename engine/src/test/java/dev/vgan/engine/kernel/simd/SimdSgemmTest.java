@@ -20,7 +20,9 @@ class SimdSgemmTest {
     // Odd sizes, sizes under one vector, ragged tiles in every direction, and shapes that cross the
     // KC and MC block edges (k = 513 > KC, m = 101 > MC).
     int[][] mnk = {{1, 1, 1}, {3, 7, 1}, {1, 17, 3}, {7, 3, 17}, {13, 31, 7}, {17, 65, 13}, {65, 17, 257},
-        {12, 32, 5}, {24, 64, 9}, {101, 33, 513}, {257, 7, 31}, {5, 257, 65}};
+        {12, 32, 5}, {24, 64, 9}, {101, 33, 513}, {257, 7, 31}, {5, 257, 65},
+        // A few rows (the unpacked small-m path): ragged blocks of C and k past a vector pair.
+        {2, 1030, 37}, {4, 513, 100}, {1, 1500, 6}, {3, 40, 1}};
     Stream.Builder<Arguments> out = Stream.builder();
     for (int[] s : mnk) {
       for (int t = 0; t < 4; t++) {
@@ -67,6 +69,14 @@ class SimdSgemmTest {
         assertArrayEquals(one, two, "1 vs 2 threads must agree bit for bit");
         assertArrayEquals(one, three, "1 vs 3 threads must agree bit for bit");
         c.assertMatchesOracle("threaded");
+      }
+      // Batch-sized m (the small-m path), columns split over threads.
+      for (boolean transB : new boolean[] {false, true}) {
+        GemmOracle.Case small = GemmOracle.randomCase(rng, true, transB, 3, 5000, 100, 1f, 0.5f);
+        Parallel.setThreads(1);
+        float[] one = small.run(simd).result();
+        Parallel.setThreads(2);
+        assertArrayEquals(one, small.run(simd).result(), "small m: 1 vs 2 threads must agree bit for bit");
       }
       // Few rows, many columns: the column split path.
       GemmOracle.Case wide = GemmOracle.randomCase(rng, false, false, 13, 1500, 300, 1f, 0f);

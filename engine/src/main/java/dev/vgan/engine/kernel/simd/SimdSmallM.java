@@ -1,0 +1,96 @@
+package dev.vgan.engine.kernel.simd;
+
+import dev.vgan.engine.kernel.Parallel;
+import dev.vgan.engine.kernel.Workspace;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SGEMM for a few rows of C ({@code m ≤ MAX_ROWS}: a batch-1 or batch-2 layer), without packing B: at
+ * such sizes packing B costs more than the product (a batch-1 Linear(100, 12544) spent most of its time
+ * in it). Each row of C is a set of dot products ({@code op(B) = Bᵀ}, rows of B contiguous) or a sum of
+ * scaled rows of B ({@code op(B) = B}); columns of C are split over the threads, and every element's
+ * arithmetic is fixed by its position, so the result does not depend on the thread count. C is written
+ * with the tile merge's formula.
+ */
+final class SimdSmallM {
+  /** Largest m this path takes. */
+  static final int MAX_ROWS = 4;
+  private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
+  private static final int L = S.length();
+  /** Columns of C per task, and per block of the row sums. */
+  private static final int BLOCK = 512;
+
+  private SimdSmallM() {}
+
+  static void sgemm(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+      boolean transB, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, int tasks) {
+    // A's m rows, contiguous (copied when A is stored transposed; at most 4·k floats).
+    float[] rowsA = a;
+    int rowsOff = aOff, rowStride = lda;
+    if (transA) {
+      rowsA = Workspace.local().floats(Workspace.Slot.GEMM_RAGGED_A, m * k);
+      for (int i = 0; i < m; i++) {
+        for (int p = 0; p < k; p++) {
+          rowsA[i * k + p] = a[aOff + p * lda + i];
+        }
+      }
+      rowsOff = 0;
+      rowStride = k;
+    }
+    float[] ra = rowsA;
+    int ro = rowsOff, rs = rowStride;
+    Parallel.forRange(n, BLOCK, tasks, (j0, j1) -> {
+      float[] t = Workspace.local().floats(Workspace.Slot.GEMM_TILE, MAX_ROWS * BLOCK);
+      for (int jb = j0; jb < j1; jb += BLOCK) {
+        int len = Math.min(BLOCK, j1 - jb);
+        for (int i = 0; i < m; i++) {
+          if (transB) {
+            for (int j = 0; j < len; j++) {
+              t[i * BLOCK + j] = dot(ra, ro + i * rs, b, bOff + (jb + j) * ldb, k);
+            }
+          } else {
+            rowCombination(ra, ro + i * rs, b, bOff + jb, ldb, k, len, t, i * BLOCK);
+          }
+        }
+        SimdTileMerge.merge(t, BLOCK, m, len, alpha, beta, c, cOff + jb, ldc);
+      }
+    });
+  }
+
+  /** {@code Σ x[xo + p] · y[yo + p]} for p in [0, k): two FMA chains, then the scalar tail. */
+  private static float dot(float[] x, int xo, float[] y, int yo, int k) {
+    FloatVector acc0 = FloatVector.zero(S), acc1 = FloatVector.zero(S);
+    int p = 0;
+    for (int bound = k - 2 * L; p <= bound; p += 2 * L) {
+      acc0 = FloatVector.fromArray(S, x, xo + p).fma(FloatVector.fromArray(S, y, yo + p), acc0);
+      acc1 = FloatVector.fromArray(S, x, xo + p + L).fma(FloatVector.fromArray(S, y, yo + p + L), acc1);
+    }
+    for (int bound = S.loopBound(k); p < bound; p += L) {
+      acc0 = FloatVector.fromArray(S, x, xo + p).fma(FloatVector.fromArray(S, y, yo + p), acc0);
+    }
+    float sum = SimdSpecies.sumLanes(acc0.add(acc1));
+    for (; p < k; p++) {                                                    // scalar tail
+      sum += x[xo + p] * y[yo + p];
+    }
+    return sum;
+  }
+
+  /** {@code t[to + j] = Σ_p x[xo + p] · b[bo + p·ldb + j]} for j in [0, len). */
+  private static void rowCombination(float[] x, int xo, float[] b, int bo, int ldb, int k, int len, float[] t,
+      int to) {
+    java.util.Arrays.fill(t, to, to + len, 0f);
+    for (int p = 0; p < k; p++) {
+      float s = x[xo + p];
+      FloatVector sv = FloatVector.broadcast(S, s);
+      int row = bo + p * ldb;
+      int j = 0;
+      for (int bound = S.loopBound(len); j < bound; j += L) {
+        FloatVector.fromArray(S, b, row + j).fma(sv, FloatVector.fromArray(S, t, to + j)).intoArray(t, to + j);
+      }
+      for (; j < len; j++) {                                                // scalar tail
+        t[to + j] = Math.fma(b[row + j], s, t[to + j]);
+      }
+    }
+  }
+}
