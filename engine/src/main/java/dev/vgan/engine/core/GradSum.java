@@ -11,11 +11,11 @@ final class GradSum {
   static Tensor of(Tensor a, Tensor b) {
     float[] x = a.data();
     float[] y = b.data();
-    float[] out = new float[x.length];
+    Tensor sum = Tensor.empty(a.shape());
+    float[] out = sum.data();
     for (int i = 0; i < out.length; i++) {
       out[i] = x[i] + y[i];
     }
-    Tensor sum = Tensor.of(out, a.shape());
     return Autograd.record("gradSum", sum,
         (gy, grads) -> {
           for (Tensor in : new Tensor[] {a, b}) {

@@ -37,8 +37,21 @@ public final class Tensor {
     return new Tensor(Shape.of(dims), data);
   }
 
-  /** A tensor of zeros. */
+  /** A tensor of zeros (storage from the active {@link TensorArena}, if any). */
   public static Tensor zeros(Shape shape) {
+    return new Tensor(shape, TensorArena.allocate(shape.numel(), true));
+  }
+
+  /**
+   * A tensor whose contents are unspecified, for outputs that are written in full (storage from the
+   * active {@link TensorArena}, if any, is not cleared).
+   */
+  public static Tensor empty(Shape shape) {
+    return new Tensor(shape, TensorArena.allocate(shape.numel(), false));
+  }
+
+  /** A tensor of zeros that is never taken from a {@link TensorArena}: parameters, gradients, state. */
+  public static Tensor persistent(Shape shape) {
     return new Tensor(shape, new float[shape.numel()]);
   }
 
@@ -49,7 +62,7 @@ public final class Tensor {
 
   /** A tensor filled with {@code value}. */
   public static Tensor full(float value, int... dims) {
-    Tensor t = zeros(dims);
+    Tensor t = empty(Shape.of(dims));
     Arrays.fill(t.data, value);
     return t;
   }
@@ -66,14 +79,14 @@ public final class Tensor {
 
   /** Standard normal draws. */
   public static Tensor randn(Rng rng, int... dims) {
-    Tensor t = zeros(dims);
+    Tensor t = empty(Shape.of(dims));
     rng.fillNormal(t.data, 0f, 1f);
     return t;
   }
 
   /** Uniform draws in [lo, hi). */
   public static Tensor uniform(Rng rng, float lo, float hi, int... dims) {
-    Tensor t = zeros(dims);
+    Tensor t = empty(Shape.of(dims));
     rng.fillUniform(t.data, lo, hi);
     return t;
   }
@@ -139,7 +152,7 @@ public final class Tensor {
   /** This leaf's gradient buffer, created as zeros on first use. */
   public Tensor gradBuffer() {
     if (grad == null) {
-      grad = zeros(shape);
+      grad = persistent(shape);
     }
     return grad;
   }
@@ -158,7 +171,9 @@ public final class Tensor {
 
   /** A new leaf with a copy of the data. */
   public Tensor copy() {
-    return new Tensor(shape, data.clone());
+    Tensor t = empty(shape);
+    System.arraycopy(data, 0, t.data, 0, data.length);
+    return t;
   }
 
   /** The operation that made this tensor, or null for a leaf. */

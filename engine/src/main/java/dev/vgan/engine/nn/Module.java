@@ -1,6 +1,7 @@
 package dev.vgan.engine.nn;
 
 import dev.vgan.engine.core.Tensor;
+import dev.vgan.engine.core.TensorArena;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,10 @@ public abstract class Module {
   }
 
   private void register(String name) {
+    if (TensorArena.isActive()) {
+      throw new IllegalStateException("module: '" + name + "' registered inside a TensorArena scope, whose "
+          + "storage is recycled; build modules outside the training step");
+    }
     if (name.isEmpty() || name.contains(".")) {
       throw new IllegalArgumentException("module: invalid name '" + name + "'");
     }

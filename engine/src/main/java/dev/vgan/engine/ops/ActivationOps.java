@@ -25,7 +25,7 @@ public final class ActivationOps {
   /** {@code x > 0 ? x : slope · x}. */
   public static Tensor leakyRelu(Tensor x, float slope) {
     int n = x.numel();
-    Tensor y = Tensor.zeros(x.shape());
+    Tensor y = Tensor.empty(x.shape());
     if (slope == 0f) {
       elementwise(n, (o, len) -> k().relu(x.data(), o, y.data(), o, len));
     } else {
@@ -48,17 +48,18 @@ public final class ActivationOps {
 
   private static Tensor slopeMask(Tensor x, float slope) {
     float[] d = x.data();
-    float[] m = new float[d.length];
+    Tensor mask = Tensor.empty(x.shape());
+    float[] m = mask.data();
     for (int i = 0; i < d.length; i++) {
       m[i] = d[i] > 0f ? 1f : slope;
     }
-    return Tensor.of(m, x.shape());
+    return mask;
   }
 
   /** {@code tanh(x)}. */
   public static Tensor tanh(Tensor x) {
     int n = x.numel();
-    Tensor y = Tensor.zeros(x.shape());
+    Tensor y = Tensor.empty(x.shape());
     elementwise(n, (o, len) -> k().tanh(x.data(), o, y.data(), o, len));
     return Autograd.record("tanh", y,
         (gy, g) -> {
@@ -76,7 +77,7 @@ public final class ActivationOps {
   /** {@code 1 / (1 + e^−x)}. */
   public static Tensor sigmoid(Tensor x) {
     int n = x.numel();
-    Tensor y = Tensor.zeros(x.shape());
+    Tensor y = Tensor.empty(x.shape());
     elementwise(n, (o, len) -> k().sigmoid(x.data(), o, y.data(), o, len));
     return Autograd.record("sigmoid", y,
         (gy, g) -> {
@@ -100,12 +101,12 @@ public final class ActivationOps {
       return x;
     }
     float keep = 1f / (1f - p);
-    float[] m = new float[x.numel()];
+    Tensor mask = Tensor.empty(x.shape());
+    float[] m = mask.data();
     for (int i = 0; i < m.length; i++) {
       m[i] = rng.nextFloat() < p ? 0f : keep;
     }
-    Tensor mask = Tensor.of(m, x.shape());
-    Tensor y = Tensor.zeros(x.shape());
+    Tensor y = Tensor.empty(x.shape());
     k().mul(x.data(), 0, m, 0, y.data(), 0, m.length);
     return Autograd.record("dropout", y,
         (gy, g) -> {

@@ -74,7 +74,7 @@ public final class ConvOps {
   /** The convolution of {@code img (N, C, H, W)} with {@code w (o, C·kh·kw)}. */
   static Tensor conv(Tensor img, Tensor w, ConvGeometry g, int o) {
     int n = img.size(0);
-    Tensor y = Tensor.zeros(smallShape(n, g, o));
+    Tensor y = Tensor.empty(smallShape(n, g, o));
     ConvLowering.forward(k(), g, n, o, img.data(), 0, w.data(), 0, y.data(), 0);
     return Autograd.record("conv2d", y,
         (gy, gr) -> {

@@ -18,7 +18,7 @@ public final class ElementwiseOps {
   /** {@code a + b}. */
   public static Tensor add(Tensor a, Tensor b) {
     requireSameShape("add", a, b);
-    Tensor y = Tensor.zeros(a.shape());
+    Tensor y = Tensor.empty(a.shape());
     k().add(a.data(), 0, b.data(), 0, y.data(), 0, y.numel());
     return Autograd.record("add", y,
         (gy, g) -> {
@@ -52,7 +52,7 @@ public final class ElementwiseOps {
   /** {@code a ⊙ b}. */
   public static Tensor mul(Tensor a, Tensor b) {
     requireSameShape("mul", a, b);
-    Tensor y = Tensor.zeros(a.shape());
+    Tensor y = Tensor.empty(a.shape());
     int n = y.numel();
     k().mul(a.data(), 0, b.data(), 0, y.data(), 0, n);
     return Autograd.record("mul", y,
@@ -75,11 +75,11 @@ public final class ElementwiseOps {
   public static Tensor div(Tensor a, Tensor b) {
     requireSameShape("div", a, b);
     float[] x = a.data(), d = b.data();
-    float[] out = new float[x.length];
+    Tensor y = Tensor.empty(a.shape());
+    float[] out = y.data();
     for (int i = 0; i < out.length; i++) {
       out[i] = x[i] / d[i];
     }
-    Tensor y = Tensor.of(out, a.shape());
     return Autograd.record("div", y,
         (gy, g) -> {
           float[] go = gy.data();
@@ -105,7 +105,7 @@ public final class ElementwiseOps {
 
   /** {@code s · a} for a constant {@code s}. */
   public static Tensor mulScalar(Tensor a, float s) {
-    Tensor y = Tensor.zeros(a.shape());
+    Tensor y = Tensor.empty(a.shape());
     k().scale(s, a.data(), 0, y.data(), 0, y.numel());
     return Autograd.record("mulScalar", y,
         (gy, g) -> accumulate(g, a, gy, s),
@@ -116,11 +116,12 @@ public final class ElementwiseOps {
   /** {@code a + s} for a constant {@code s}. */
   public static Tensor addScalar(Tensor a, float s) {
     float[] x = a.data();
-    float[] out = new float[x.length];
+    Tensor y = Tensor.empty(a.shape());
+    float[] out = y.data();
     for (int i = 0; i < out.length; i++) {
       out[i] = x[i] + s;
     }
-    return Autograd.record("addScalar", Tensor.of(out, a.shape()),
+    return Autograd.record("addScalar", y,
         (gy, g) -> accumulate(g, a, gy, 1f),
         (gy, g) -> send(g, a, () -> gy),
         a);
@@ -129,7 +130,7 @@ public final class ElementwiseOps {
   /** {@code a ⊙ s} where {@code s} is a one-element tensor (a learned or computed scale). */
   public static Tensor scaleBy(Tensor a, Tensor s) {
     OpSupport.require(s.numel() == 1, "scaleBy: scale %s is not a single value", s.shape());
-    Tensor y = Tensor.zeros(a.shape());
+    Tensor y = Tensor.empty(a.shape());
     k().scale(s.item(), a.data(), 0, y.data(), 0, y.numel());
     return Autograd.record("scaleBy", y,
         (gy, g) -> {
@@ -152,7 +153,7 @@ public final class ElementwiseOps {
 
   /** {@code a²}. */
   public static Tensor square(Tensor a) {
-    Tensor y = Tensor.zeros(a.shape());
+    Tensor y = Tensor.empty(a.shape());
     k().mul(a.data(), 0, a.data(), 0, y.data(), 0, y.numel());
     return Autograd.record("square", y,
         (gy, g) -> {
@@ -170,11 +171,11 @@ public final class ElementwiseOps {
   /** {@code √a}. */
   public static Tensor sqrt(Tensor a) {
     float[] x = a.data();
-    float[] out = new float[x.length];
+    Tensor y = Tensor.empty(a.shape());
+    float[] out = y.data();
     for (int i = 0; i < out.length; i++) {
       out[i] = (float) Math.sqrt(x[i]);
     }
-    Tensor y = Tensor.of(out, a.shape());
     return Autograd.record("sqrt", y,
         (gy, g) -> {
           if (g.wants(a)) {
@@ -191,11 +192,12 @@ public final class ElementwiseOps {
   /** {@code ln a}. */
   public static Tensor log(Tensor a) {
     float[] x = a.data();
-    float[] out = new float[x.length];
+    Tensor y = Tensor.empty(a.shape());
+    float[] out = y.data();
     for (int i = 0; i < out.length; i++) {
       out[i] = (float) Math.log(x[i]);
     }
-    return Autograd.record("log", Tensor.of(out, a.shape()),
+    return Autograd.record("log", y,
         (gy, g) -> {
           if (g.wants(a)) {
             float[] ga = g.of(a).data(), go = gy.data();
@@ -211,11 +213,11 @@ public final class ElementwiseOps {
   /** {@code eᵃ}. */
   public static Tensor exp(Tensor a) {
     float[] x = a.data();
-    float[] out = new float[x.length];
+    Tensor y = Tensor.empty(a.shape());
+    float[] out = y.data();
     for (int i = 0; i < out.length; i++) {
       out[i] = (float) Math.exp(x[i]);
     }
-    Tensor y = Tensor.of(out, a.shape());
     return Autograd.record("exp", y,
         (gy, g) -> {
           if (g.wants(a)) {

@@ -4,6 +4,7 @@ import static dev.vgan.engine.ops.OpSupport.k;
 import static dev.vgan.engine.ops.OpSupport.require;
 
 import dev.vgan.engine.core.Autograd;
+import dev.vgan.engine.core.Shape;
 import dev.vgan.engine.core.Tensor;
 
 /** Operations driven by integer indices: embedding lookup and one-hot codes. */
@@ -14,7 +15,7 @@ public final class IndexOps {
   public static Tensor embedding(Tensor weight, int[] indices) {
     require(weight.rank() == 2, "embedding: weight %s is not (num_embeddings, dim)", weight.shape());
     int v = weight.size(0), dim = weight.size(1);
-    Tensor y = Tensor.zeros(indices.length, dim);
+    Tensor y = Tensor.empty(Shape.of(indices.length, dim));
     for (int i = 0; i < indices.length; i++) {
       int row = indices[i];
       require(row >= 0 && row < v, "embedding: index %d at position %d is outside [0, %d)", row, i, v);

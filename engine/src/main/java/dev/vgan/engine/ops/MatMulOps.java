@@ -5,6 +5,7 @@ import static dev.vgan.engine.ops.OpSupport.require;
 import static dev.vgan.engine.ops.OpSupport.send;
 
 import dev.vgan.engine.core.Autograd;
+import dev.vgan.engine.core.Shape;
 import dev.vgan.engine.core.Tensor;
 
 /** Matrix products and the bias that follows them. */
@@ -27,7 +28,7 @@ public final class MatMulOps {
     int n = transB ? b.size(0) : b.size(1), kb = transB ? b.size(1) : b.size(0);
     require(kk == kb, "matmul: %s%s and %s%s disagree on the inner dimension (%d vs %d)",
         a.shape(), transA ? "ᵀ" : "", b.shape(), transB ? "ᵀ" : "", kk, kb);
-    Tensor y = Tensor.zeros(m, n);
+    Tensor y = Tensor.empty(Shape.of(m, n));
     int lda = a.size(1), ldb = b.size(1);
     k().sgemm(transA, transB, m, n, kk, 1f, a.data(), 0, lda, b.data(), 0, ldb, 0f, y.data(), 0, n);
     return Autograd.record("matmul", y,
@@ -65,7 +66,7 @@ public final class MatMulOps {
     require(b == null || (b.rank() == 1 && b.size(0) == w.size(0)),
         "linear: bias %s does not match weight %s", b == null ? null : b.shape(), w.shape());
     int n = x.size(0), in = x.size(1), out = w.size(0);
-    Tensor y = Tensor.zeros(n, out);
+    Tensor y = Tensor.empty(Shape.of(n, out));
     k().sgemm(false, true, n, out, in, 1f, x.data(), 0, in, w.data(), 0, in, 0f, y.data(), 0, out);  // y = x·Wᵀ
     if (b != null) {
       ReduceOps.addBroadcast(b.data(), n, out, 1, y.data());                                          // y += b

@@ -55,7 +55,7 @@ public final class NormOps {
       rm[j] = (1f - momentum) * rm[j] + momentum * mean[j];
       rv[j] = (1f - momentum) * rv[j] + momentum * (var[j] / (m - 1));
     }
-    Tensor y = Tensor.zeros(x.shape());
+    Tensor y = Tensor.empty(x.shape());
     ChannelLoops.affine(x.data(), scale, shift, v.n(), c, v.s(), y.data());
     return Autograd.record("batchNorm", y,
         (gy, g) -> backward(gy, g, x, weight, bias, v, mean, invStd, scale, true),
@@ -75,7 +75,7 @@ public final class NormOps {
       scale[j] = (weight == null ? 1f : weight.data()[j]) * invStd[j];
       shift[j] = (bias == null ? 0f : bias.data()[j]) - mean[j] * scale[j];
     }
-    Tensor y = Tensor.zeros(x.shape());
+    Tensor y = Tensor.empty(x.shape());
     ChannelLoops.affine(x.data(), scale, shift, v.n(), c, v.s(), y.data());
     return Autograd.record("batchNormEval", y,
         (gy, g) -> backward(gy, g, x, weight, bias, v, mean, invStd, scale, false),

@@ -55,7 +55,7 @@ public final class ShapeOps {
       inner *= dims[i];
     }
     dims[d] = total;
-    Tensor y = Tensor.zeros(Shape.of(dims));
+    Tensor y = Tensor.empty(Shape.of(dims));
     int rowOut = total * inner;
     int at = 0;
     for (Tensor p : parts) {
@@ -107,7 +107,7 @@ public final class ShapeOps {
     }
     int rowIn = dims[d] * inner, rowOut = length * inner, skip = start * inner;
     dims[d] = length;
-    Tensor y = Tensor.zeros(Shape.of(dims));
+    Tensor y = Tensor.empty(Shape.of(dims));
     for (int o = 0; o < outer; o++) {
       System.arraycopy(x.data(), o * rowIn + skip, y.data(), o * rowOut, rowOut);
     }
@@ -130,7 +130,7 @@ public final class ShapeOps {
     require(x.rank() == 4 && factor >= 1, "upsampleNearest: need (N, C, H, W) and factor >= 1, got %s and %d",
         x.shape(), factor);
     int planes = x.size(0) * x.size(1), h = x.size(2), w = x.size(3);
-    Tensor y = Tensor.zeros(x.size(0), x.size(1), h * factor, w * factor);
+    Tensor y = Tensor.empty(Shape.of(x.size(0), x.size(1), h * factor, w * factor));
     k().upsampleNearest(x.data(), 0, planes, h, w, factor, y.data(), 0);
     return Autograd.record("upsampleNearest", y,
         (gy, g) -> {

@@ -24,7 +24,7 @@ final class ParameterSlots {
 
   /** The zero-initialized buffer {@code path.name} for parameter {@code p}. */
   Tensor slot(Parameter p, String name) {
-    return state.computeIfAbsent(p.path() + "." + name, k -> Tensor.zeros(p.value().shape()));
+    return state.computeIfAbsent(p.path() + "." + name, k -> Tensor.persistent(p.value().shape()));
   }
 
   /** Whether buffer {@code path.name} exists yet. */
@@ -34,7 +34,7 @@ final class ParameterSlots {
 
   /** A scalar counter stored with the state. */
   Tensor counter(String name) {
-    return state.computeIfAbsent(name, k -> Tensor.scalar(0f));
+    return state.computeIfAbsent(name, k -> Tensor.persistent(dev.vgan.engine.core.Shape.of()));
   }
 
   Map<String, Tensor> state() {
@@ -43,7 +43,7 @@ final class ParameterSlots {
 
   void load(Map<String, Tensor> saved) {
     for (var e : saved.entrySet()) {
-      Tensor own = state.computeIfAbsent(e.getKey(), k -> Tensor.zeros(e.getValue().shape()));
+      Tensor own = state.computeIfAbsent(e.getKey(), k -> Tensor.persistent(e.getValue().shape()));
       if (!own.shape().equals(e.getValue().shape())) {
         throw new IllegalArgumentException("optimizer state: " + e.getKey() + " has shape " + e.getValue().shape()
             + " but the optimizer expects " + own.shape());

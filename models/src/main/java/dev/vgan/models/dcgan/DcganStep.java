@@ -2,6 +2,7 @@ package dev.vgan.models.dcgan;
 
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Tensor;
+import dev.vgan.engine.core.TensorArena;
 import dev.vgan.engine.loss.Losses;
 import dev.vgan.engine.nn.Module;
 import dev.vgan.engine.ops.Ops;
@@ -20,6 +21,7 @@ public final class DcganStep {
   private final Adam optD;
   private final int zDim;
   private final Rng rng;
+  private final TensorArena arena = new TensorArena();
 
   /** Trains {@code generator} ({@code (N, zDim) → images}) against {@code discriminator} (images → logits). */
   public DcganStep(Module generator, Module discriminator, int zDim, AdamConfig adam, Rng rng) {
@@ -31,8 +33,18 @@ public final class DcganStep {
     this.rng = rng;
   }
 
-  /** One D update then one G update on a batch of real images {@code (N, C, H, W)} in [-1, 1]. */
+  /**
+   * One D update then one G update on a batch of real images {@code (N, C, H, W)} in [-1, 1]. The
+   * step's intermediate tensors live in a {@link TensorArena}, so from the second step on it reuses
+   * their storage instead of allocating.
+   */
   public TrainStats step(Tensor real) {
+    try (var scope = arena.enter()) {
+      return stepInArena(real);
+    }
+  }
+
+  private TrainStats stepInArena(Tensor real) {
     int n = real.size(0);
 
     // (1) D: maximize log D(x) + log(1 − D(G(z)))

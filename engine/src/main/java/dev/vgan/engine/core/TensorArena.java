@@ -1,0 +1,87 @@
+package dev.vgan.engine.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recycles tensor storage across the iterations of a loop that allocates the same sizes each time — a
+ * training step. Inside {@link #enter()}, tensors made on this thread take their arrays from the arena;
+ * when the scope closes, every array handed out returns to it, and the next iteration reuses them, so a
+ * steady-state step allocates (almost) nothing and never pays to zero memory it is about to overwrite.
+ *
+ * <p>The contract: no tensor made inside a scope may be used after the scope closes (read the losses
+ * with {@code item()} before). Parameters, their gradients and optimizer state are made outside, or
+ * with plain storage, and are never recycled. Small tensors (under {@link #MIN_FLOATS} values) are not
+ * worth pooling and are allocated normally.
+ */
+public final class TensorArena {
+  /** Arrays shorter than this are allocated normally. */
+  public static final int MIN_FLOATS = 1024;
+  private static final ThreadLocal<TensorArena> ACTIVE = new ThreadLocal<>();
+
+  private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+  private final List<float[]> lent = new ArrayList<>();
+  private final Scope scope = new Scope();
+
+  /** A scope that returns the arena's arrays on close. */
+  public final class Scope implements AutoCloseable {
+    private Scope() {}
+
+    @Override
+    public void close() {
+      ACTIVE.remove();
+      for (float[] a : lent) {
+        free.computeIfAbsent(a.length, n -> new ArrayDeque<>()).push(a);
+      }
+      lent.clear();
+    }
+  }
+
+  /** Makes this arena the source of tensor storage on this thread until the scope closes. */
+  public Scope enter() {
+    if (ACTIVE.get() != null) {
+      throw new IllegalStateException("TensorArena: a scope is already open on this thread");
+    }
+    ACTIVE.set(this);
+    return scope;
+  }
+
+  /** Whether a scope is open on this thread. */
+  public static boolean isActive() {
+    return ACTIVE.get() != null;
+  }
+
+  /** Bytes of storage the arena holds for reuse. */
+  public long bytesHeld() {
+    long n = 0;
+    for (var e : free.entrySet()) {
+      n += 4L * e.getKey() * e.getValue().size();
+    }
+    return n;
+  }
+
+  /** Storage for {@code n} floats: from the active arena if any, zeroed when {@code zero}. */
+  static float[] allocate(int n, boolean zero) {
+    TensorArena a = n < MIN_FLOATS ? null : ACTIVE.get();
+    return a == null ? new float[n] : a.take(n, zero);
+  }
+
+  private float[] take(int n, boolean zero) {
+    ArrayDeque<float[]> q = free.get(n);
+    float[] x;
+    if (q == null || q.isEmpty()) {
+      x = new float[n];
+    } else {
+      x = q.pop();
+      if (zero) {
+        Arrays.fill(x, 0f);
+      }
+    }
+    lent.add(x);
+    return x;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.vgan.engine.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vgan.engine.loss.Losses;
+import dev.vgan.engine.nn.BatchNorm2d;
+import dev.vgan.engine.nn.Conv2d;
+import dev.vgan.engine.nn.Flatten;
+import dev.vgan.engine.nn.LeakyRelu;
+import dev.vgan.engine.nn.Linear;
+import dev.vgan.engine.nn.Parameter;
+import dev.vgan.engine.nn.Sequential;
+import dev.vgan.engine.optim.Adam;
+import dev.vgan.engine.optim.AdamConfig;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TensorArenaTest {
+  @Test
+  void storageIsReusedAcrossScopesAndZerosAreZero() {
+    TensorArena arena = new TensorArena();
+    float[] first;
+    try (var s = arena.enter()) {
+      Tensor t = Tensor.full(7f, 64, 64);
+      first = t.data();
+      assertTrue(TensorArena.isActive());
+    }
+    assertFalse(TensorArena.isActive());
+    assertEquals(4L * 64 * 64, arena.bytesHeld());
+    try (var s = arena.enter()) {
+      Tensor z = Tensor.zeros(64, 64);
+      assertSame(first, z.data(), "the same storage comes back");
+      for (float v : z.data()) {
+        assertEquals(0f, v);
+      }
+      Tensor other = Tensor.zeros(64, 64);                  // the pool is empty now: fresh storage
+      assertFalse(other.data() == first);
+    }
+    try (var s = arena.enter()) {
+      assertThrows(IllegalStateException.class, arena::enter);
+      assertThrows(IllegalStateException.class, () -> new Linear(3, 2, Rng.seeded(1)));
+    }
+  }
+
+  @Test
+  void trainingInAnArenaGivesBitIdenticalWeights() {
+    List<float[]> plain = train(false), pooled = train(true);
+    for (int i = 0; i < plain.size(); i++) {
+      assertArrayEquals(plain.get(i), pooled.get(i), "parameter " + i);
+    }
+  }
+
+  private static List<float[]> train(boolean arena) {
+    Rng rng = Rng.seeded(3);
+    Sequential net = new Sequential(new Conv2d(2, 8, 3, 2, 1, true, rng), new BatchNorm2d(8), new LeakyRelu(0.2f),
+        new Flatten(), new Linear(8 * 4 * 4, 1, rng));
+    Adam opt = new Adam(net.parameters(), AdamConfig.of(1e-2f, 0.5f, 0.999f));
+    TensorArena pool = new TensorArena();
+    for (int step = 0; step < 5; step++) {
+      try (var s = arena ? pool.enter() : null) {
+        opt.zeroGrad();
+        Tensor x = Tensor.randn(rng, 16, 2, 8, 8);
+        Losses.bceWithLogits(net.forward(x), step % 2).backward();
+        opt.step();
+      }
+    }
+    List<float[]> out = new ArrayList<>();
+    for (Parameter p : net.parameters()) {
+      out.add(p.value().data().clone());
+    }
+    net.buffers().forEach(b -> out.add(b.value().data().clone()));
+    return out;
+  }
+}
