@@ -38,14 +38,15 @@ public final class ConvLowering {
   static void forward(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
       float[] w, int wOff, float[] y, int yOff, boolean accumulate, int chunk) {
     int rows = g.colRows(), hw = g.colCols();
-    for (int n0 = 0; n0 < batch; n0 += chunk) {
-      int nb = Math.min(chunk, batch - n0), ld = nb * hw;
+    // Chunks of images run in parallel, each on one thread with its own workspace (its GEMM runs inline).
+    Parallel.forChunks(ceilDiv(batch, chunk), Parallel.threads(), c -> {
+      int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
       float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
       float[] out = Workspace.local().floats(Workspace.Slot.CONV_CHANNELS, outChannels * ld);
       // out (O × nb·HW) = W (O × CKK) · cols (CKK × nb·HW)
       k.sgemm(false, false, outChannels, ld, rows, 1f, w, wOff, rows, cols, 0, ld, 0f, out, 0, ld);
       channelMajorToBatch(k, out, outChannels, nb, hw, y, yOff + n0 * outChannels * hw, accumulate);
-    }
+    });
   }
 
   /** {@code dx += conv2dᵀ(dy, w)}: the gradient of {@link #forward} with respect to x. Accumulates. */
@@ -57,14 +58,14 @@ public final class ConvLowering {
   static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w, int wOff,
       float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
     int rows = g.colRows(), hw = g.colCols();
-    for (int n0 = 0; n0 < batch; n0 += chunk) {
-      int nb = Math.min(chunk, batch - n0), ld = nb * hw;
+    Parallel.forChunks(ceilDiv(batch, chunk), Parallel.threads(), c -> {
+      int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
       float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
       float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * ld);
       // cols (CKK × nb·HW) = Wᵀ (CKK × O) · grad (O × nb·HW)
       k.sgemm(true, false, rows, ld, outChannels, 1f, w, wOff, rows, grad, 0, ld, 0f, cols, 0, ld);
       k.col2im(cols, 0, ld, nb, g, dx, dxOff + n0 * g.imageSize());
-    }
+    });
   }
 
   /** {@code dw += Σₙ dyₙ · im2col(xₙ)ᵀ}: the gradient of {@link #forward} with respect to w. Accumulates. */
@@ -85,10 +86,18 @@ public final class ConvLowering {
     }
   }
 
-  /** Images per chunk: the whole batch when its column matrices fit the budget. */
+  /**
+   * Images per chunk: as many as fit the budget, but at most an eighth of the batch, so that the chunks
+   * can be shared out between threads. It depends on the batch and geometry only, never on the thread
+   * count, so the arithmetic of every image is the same however many threads run.
+   */
   private static int imagesPerChunk(ConvGeometry g, int batch) {
     long perImage = (long) g.colRows() * g.colCols();
-    return (int) Math.max(1, Math.min(batch, COLS_BUDGET / perImage));
+    return (int) Math.max(1, Math.min(ceilDiv(batch, 8), COLS_BUDGET / perImage));
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
   }
 
   /** The column matrices of images {@code n0 .. n0+nb}, side by side, in this thread's workspace. */

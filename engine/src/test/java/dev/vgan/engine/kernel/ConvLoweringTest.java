@@ -100,4 +100,30 @@ class ConvLoweringTest {
     Fixtures.assertClose("backwardData", whole[1], split[1], 0);
     Fixtures.assertClose("backwardWeight", whole[2], split[2], 1e-5);
   }
+
+  @Test
+  void resultsDoNotDependOnTheThreadCount() {
+    Random rng = new Random(4);
+    ConvGeometry g = ConvGeometry.square(16, 14, 14, 4, 2, 1);
+    int batch = 19, out = 24;
+    float[] x = Fixtures.uniform(rng, batch * g.imageSize()), w = Fixtures.uniform(rng, out * g.colRows());
+    float[] dy = Fixtures.uniform(rng, batch * out * g.colCols());
+    float[][][] results = new float[2][][];
+    int saved = Parallel.threads();
+    try {
+      for (int t = 1; t <= 2; t++) {
+        Parallel.setThreads(t);
+        float[] y = new float[dy.length], dx = new float[x.length], dw = new float[w.length];
+        ConvLowering.forward(SimdBackend.INSTANCE, g, batch, out, x, 0, w, 0, y, 0);
+        ConvLowering.backwardData(SimdBackend.INSTANCE, g, batch, out, w, 0, dy, 0, dx, 0);
+        ConvLowering.backwardWeight(SimdBackend.INSTANCE, g, batch, out, x, 0, dy, 0, dw, 0);
+        results[t - 1] = new float[][] {y, dx, dw};
+      }
+    } finally {
+      Parallel.setThreads(saved);
+    }
+    for (int i = 0; i < 3; i++) {
+      Fixtures.assertClose("pass " + i + ", 1 vs 2 threads", results[0][i], results[1][i], 0);
+    }
+  }
 }
