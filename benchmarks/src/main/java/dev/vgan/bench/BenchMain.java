@@ -14,14 +14,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * {@code ./vgan bench [gemm|conv|peak|all] [--threads N] [--quick]}: runs the JMH benchmarks through the
- * JMH API and prints GFLOP/s with the share of the FMA ceiling measured in the same run.
+ * {@code ./vgan bench [gemm|conv|step|infer|peak|all] [--threads N] [--quick]}: runs the JMH benchmarks
+ * through the JMH API and prints GFLOP/s with the share of the FMA ceiling measured in the same run.
  */
 public final class BenchMain {
   private static final String USAGE = """
-      Usage: vgan bench [gemm|conv|peak|all] [--threads N] [--quick]
+      Usage: vgan bench [gemm|conv|step|infer|peak|all] [--threads N] [--quick]
         gemm     W1 SGEMM (n = 256..2048 and odd sizes; Aᵀ·B and A·Bᵀ at 1024)   (default)
         conv     the conv / conv-transpose layers of W2 and W4, forward and both backwards
+        step     W2: one DCGAN-28 training step, batch 64 (images/s)
+        infer    W3: the W2 generator in eval mode, batch 1 and 64
         peak     the JVM's FMA ceiling only
         all      everything
         --threads N  only this thread count (default: 1 and 2)
@@ -35,7 +37,7 @@ public final class BenchMain {
     boolean quick = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "gemm", "conv", "peak", "all" -> what = args[i];
+        case "gemm", "conv", "step", "infer", "peak", "all" -> what = args[i];
         case "--quick" -> quick = true;
         case "--threads" -> {
           if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]*")) {
@@ -91,6 +93,22 @@ public final class BenchMain {
         int batch = Integer.parseInt(p.getParam("batch"));
         rows.add(new Row(p.getParam("layer") + " " + p.getParam("pass"), "batch " + batch, r,
             layer.flops(batch) / (r.getPrimaryResult().getScore() * 1e6), Integer.parseInt(p.getParam("threads"))));
+      }
+    }
+    if (what.equals("step") || what.equals("all")) {
+      for (RunResult r : run(base(quick).include(TrainStepBench.class.getSimpleName()).param("threads", threadCounts))) {
+        int batch = Integer.parseInt(r.getParams().getParam("batch"));
+        double ms = r.getPrimaryResult().getScore();
+        rows.add(new Row("W2 train step", String.format("%.0f img/s", batch / ms * 1e3), r,
+            batch * TrainStepBench.flopsPerImage() / (ms * 1e6), Integer.parseInt(r.getParams().getParam("threads"))));
+      }
+    }
+    if (what.equals("infer") || what.equals("all")) {
+      for (RunResult r : run(base(quick).include(GeneratorBench.class.getSimpleName()).param("threads", threadCounts))) {
+        int batch = Integer.parseInt(r.getParams().getParam("batch"));
+        double ms = r.getPrimaryResult().getScore() * 1e-3;
+        rows.add(new Row("W3 generator batch " + batch, String.format("%.0f samples/s", batch / ms * 1e3), r,
+            batch * GeneratorBench.flopsPerSample() / (ms * 1e6), Integer.parseInt(r.getParams().getParam("threads"))));
       }
     }
     print(rows, peak);

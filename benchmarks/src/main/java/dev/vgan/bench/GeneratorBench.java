@@ -61,6 +61,11 @@ public class GeneratorBench {
     }
   }
 
+  /** Multiply-add FLOPs of the generator per sample: Linear, ConvTranspose2d ×2. */
+  static double flopsPerSample() {
+    return 2.0 * (100 * 12544 + 256 * 128 * 16 * 49 + 128 * 16 * 196);
+  }
+
   @Benchmark
   public Tensor sample() {
     try (var s = Autograd.noGrad()) {

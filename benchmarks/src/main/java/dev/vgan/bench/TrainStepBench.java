@@ -67,6 +67,21 @@ public class TrainStepBench {
     return Tensor.uniform(Rng.seeded(3), -1f, 1f, batch, 1, 28, 28);
   }
 
+  /**
+   * Multiply-add FLOPs of one step per image, counted layer by layer: G forward twice (54.7 M each), D
+   * forward three times (13.3 M each), D backward on real and on fakes (26.1 M each: weights and the
+   * input of conv2), and the G update's backward (D frozen: 13.3 M to reach G's output, then 106.9 M
+   * through G). Batch norm, activations and Adam are not counted.
+   */
+  static double flopsPerImage() {
+    double gForward = 2.0 * (100 * 12544 + 256 * 128 * 16 * 49 + 128 * 16 * 196);
+    double dConv2 = 2.0 * 64 * 128 * 16 * 49, dConv1 = 2.0 * 64 * 16 * 196, dLinear = 2.0 * 6272;
+    double dForward = dConv1 + dConv2 + dLinear;
+    double dBackwardForD = dConv1 + 2 * dConv2 + 2 * dLinear;
+    double gBackward = 2 * 2.0 * (256 * 128 * 16 * 49 + 128 * 16 * 196) + 2.0 * 100 * 12544;
+    return 2 * gForward + 3 * dForward + 2 * dBackwardForD + (dForward + gBackward);
+  }
+
   @Benchmark
   public TrainStats step() {
     return step.step(real);
