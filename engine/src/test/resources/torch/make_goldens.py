@@ -139,6 +139,21 @@ losses["ce_soft.targets"] = soft
 save("losses", losses)
 
 
+# ---- WGAN-GP: the gradient penalty of a small conv critic and its gradient (second order) -------------
+
+critic = nn.Sequential(nn.Conv2d(2, 4, 3, stride=2, padding=1), nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(36, 1))
+points = torch.rand(3, 2, 5, 5) * 2 - 1
+x_hat = points.clone().requires_grad_(True)
+g, = torch.autograd.grad(critic(x_hat).sum(), x_hat, create_graph=True)
+penalty = ((g.reshape(3, -1).norm(2, dim=1) - 1) ** 2).mean()
+penalty.backward()
+gp = {("state." + k): v.detach().clone() for k, v in critic.state_dict().items()}
+gp.update({"points": points, "penalty": penalty})
+# A bias the penalty does not reach gets no gradient in PyTorch (None): zero, as vgan reports it.
+gp.update({("grad." + k): (p.grad if p.grad is not None else torch.zeros_like(p)) for k, p in critic.named_parameters()})
+save("gradient_penalty", gp)
+
+
 # ---- optimizers: three steps on one tensor with given gradients -----------------------------------
 
 p0 = torch.randn(5, 7)

@@ -55,4 +55,21 @@ class GradientPenaltyTest {
     }
     assertEquals(penalty, GradientPenalty.at(critic, points).item(), 2e-3 * Math.max(1, penalty));
   }
+
+  @Test
+  void penaltyAndItsGradientMatchPyTorch() {
+    var golden = dev.vgan.engine.testing.Golden.load(getClass(), "gradient_penalty");
+    Rng rng = Rng.seeded(2);
+    var net = new dev.vgan.engine.nn.Sequential(new dev.vgan.engine.nn.Conv2d(2, 4, 3, 2, 1, true, rng),
+        new dev.vgan.engine.nn.LeakyRelu(0.2f), new dev.vgan.engine.nn.Flatten(),
+        new dev.vgan.engine.nn.Linear(36, 1, rng));
+    net.loadStateDict(dev.vgan.engine.testing.Golden.withPrefix(golden, "state."));
+    Tensor penalty = GradientPenalty.at(net::forward, golden.get("points"));
+    dev.vgan.engine.testing.Golden.assertMatches("penalty", golden.get("penalty"), penalty);
+    penalty.backward();
+    for (var p : net.parameters()) {
+      dev.vgan.engine.testing.Golden.assertMatches("grad " + p.path(), golden.get("grad." + p.path()),
+          p.value().grad() == null ? Tensor.zeros(p.value().shape()) : p.value().grad());
+    }
+  }
 }
