@@ -39,7 +39,7 @@ PASSES = [  # (label, test on the stack's method names), first match wins
     ("BatchNorm forward and backward", lambda s: "NormOps" in s),
     ("bias add and its gradient", lambda s: "addChannelBias" in s),
     ("activations", lambda s: "ActivationOps" in s),
-    ("Adam", lambda s: ".optim." in s),
+    ("Adam", lambda s: " optim." in s),
 ]
 counts, total = collections.Counter(), 0
 for event in text.split("jdk.ExecutionSample"):
