@@ -41,7 +41,7 @@ public final class ScalarMaps {
   /** {@code y = tanh(x)}. */
   public static void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) {
-      y[yOff + i] = (float) Math.tanh(x[xOff + i]);
+      y[yOff + i] = ScalarMath.tanh(x[xOff + i]);
     }
   }
 
@@ -56,7 +56,7 @@ public final class ScalarMaps {
   /** {@code y = 1 / (1 + exp(−x))}. */
   public static void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) {
-      y[yOff + i] = 1f / (1f + (float) Math.exp(-x[xOff + i]));
+      y[yOff + i] = ScalarMath.sigmoid(x[xOff + i]);
     }
   }
 

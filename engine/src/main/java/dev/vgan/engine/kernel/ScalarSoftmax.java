@@ -36,7 +36,7 @@ public final class ScalarSoftmax implements SoftmaxRows.RowKernels {
   public static float expShiftedRow(float[] x, int xOff, float max, float[] y, int yOff, int n) {
     float s = 0f;
     for (int i = 0; i < n; i++) {
-      float e = (float) Math.exp(x[xOff + i] - max);
+      float e = ScalarMath.exp(x[xOff + i] - max);
       y[yOff + i] = e;
       s += e;
     }
@@ -47,7 +47,7 @@ public final class ScalarSoftmax implements SoftmaxRows.RowKernels {
   public static float sumExpShiftedRow(float[] x, int xOff, float max, int n) {
     float s = 0f;
     for (int i = 0; i < n; i++) {
-      s += (float) Math.exp(x[xOff + i] - max);
+      s += ScalarMath.exp(x[xOff + i] - max);
     }
     return s;
   }

@@ -1,8 +1,6 @@
 package dev.vgan.engine.kernel.simd;
 
-import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.TANH;
 
 import dev.vgan.engine.kernel.ScalarMaps;
 import jdk.incubator.vector.FloatVector;
@@ -62,7 +60,7 @@ final class SimdMaps {
   static void tanh(float[] x, int xOff, float[] y, int yOff, int n) {
     int i = 0;
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector.fromArray(S, x, xOff + i).lanewise(TANH).intoArray(y, yOff + i);
+      SimdMath.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
     }
     ScalarMaps.tanh(x, xOff + i, y, yOff + i, n - i); // scalar tail
   }
@@ -80,10 +78,8 @@ final class SimdMaps {
 
   static void sigmoid(float[] x, int xOff, float[] y, int yOff, int n) {
     int i = 0;
-    FloatVector one = FloatVector.broadcast(S, 1f);
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector e = FloatVector.fromArray(S, x, xOff + i).neg().lanewise(EXP);
-      one.div(one.add(e)).intoArray(y, yOff + i);
+      SimdMath.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
     }
     ScalarMaps.sigmoid(x, xOff + i, y, yOff + i, n - i); // scalar tail
   }

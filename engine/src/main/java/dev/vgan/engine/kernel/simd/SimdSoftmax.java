@@ -1,6 +1,5 @@
 package dev.vgan.engine.kernel.simd;
 
-import static jdk.incubator.vector.VectorOperators.EXP;
 
 import dev.vgan.engine.kernel.ScalarSoftmax;
 import dev.vgan.engine.kernel.SoftmaxRows;
@@ -25,7 +24,7 @@ final class SimdSoftmax implements SoftmaxRows.RowKernels {
     int i = 0;
     FloatVector acc = FloatVector.zero(S);
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      FloatVector e = FloatVector.fromArray(S, x, xOff + i).sub(max).lanewise(EXP);
+      FloatVector e = SimdMath.exp(FloatVector.fromArray(S, x, xOff + i).sub(max));
       e.intoArray(y, yOff + i);
       acc = acc.add(e);
     }
@@ -37,7 +36,7 @@ final class SimdSoftmax implements SoftmaxRows.RowKernels {
     int i = 0;
     FloatVector acc = FloatVector.zero(S);
     for (int bound = S.loopBound(n); i < bound; i += L) {
-      acc = acc.add(FloatVector.fromArray(S, x, xOff + i).sub(max).lanewise(EXP));
+      acc = acc.add(SimdMath.exp(FloatVector.fromArray(S, x, xOff + i).sub(max)));
     }
     return SimdSpecies.sumLanes(acc) + ScalarSoftmax.sumExpShiftedRow(x, xOff + i, max, n - i); // scalar tail
   }

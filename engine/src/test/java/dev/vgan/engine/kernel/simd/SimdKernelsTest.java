@@ -64,9 +64,28 @@ class SimdKernelsTest {
     checkExact("leakyReluBackward", (k, x, y, out, n) -> k.leakyReluBackward(0.2f, x, OFF, y, OFF, out, OFF, n));
     checkExact("tanhBackward", (k, x, y, out, n) -> k.tanhBackward(x, OFF, y, OFF, out, OFF, n));
     checkExact("sigmoidBackward", (k, x, y, out, n) -> k.sigmoidBackward(x, OFF, y, OFF, out, OFF, n));
-    // Transcendentals: the SIMD path uses the JDK's vector math (a few ulp from java.lang.Math).
-    check("tanh", -6f, 6f, 4e-7, 1e-7, (k, x, y, out, n) -> k.tanh(x, OFF, out, OFF, n));
-    check("sigmoid", -12f, 12f, 4e-7, 1e-9, (k, x, y, out, n) -> k.sigmoid(x, OFF, out, OFF, n));
+    // Transcendentals: the same operations lane by lane as ScalarMath, so bit for bit.
+    check("tanh", -12f, 12f, 0, 0, (k, x, y, out, n) -> k.tanh(x, OFF, out, OFF, n));
+    check("sigmoid", -100f, 100f, 0, 0, (k, x, y, out, n) -> k.sigmoid(x, OFF, out, OFF, n));
+    float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 1e-30f, -1e-30f,
+        0.625f, -0.625f, 0.6249999f, 88f, 89f, -87.4f, -200f, 9f, -9f, 1e-3f, -44f, 45f, 3f, -3f, 0.5f, 2f, -2f,
+        Float.MIN_VALUE, Float.MAX_VALUE, -Float.MAX_VALUE, 30f, -30f, 10f, -10f, 7f};
+    for (int n : new int[] {special.length, 16, 8, 4}) {
+      float[] a = new float[n], b = new float[n];
+      for (boolean tanh : new boolean[] {true, false}) {
+        if (tanh) {
+          SCALAR.tanh(special, 0, a, 0, n);
+          SIMD.tanh(special, 0, b, 0, n);
+        } else {
+          SCALAR.sigmoid(special, 0, a, 0, n);
+          SIMD.sigmoid(special, 0, b, 0, n);
+        }
+        for (int i = 0; i < n; i++) {
+          assertEquals(Float.floatToIntBits(a[i]), Float.floatToIntBits(b[i]),
+              (tanh ? "tanh(" : "sigmoid(") + special[i] + "): scalar " + a[i] + ", simd " + b[i]);
+        }
+      }
+    }
   }
 
   @Test
