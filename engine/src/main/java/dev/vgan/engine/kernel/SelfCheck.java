@@ -42,12 +42,17 @@ public final class SelfCheck {
     float[] x = random(rng, len), y = random(rng, len);
     out.add(unary("relu", x, (kb, in, o) -> kb.relu(in, 0, o, 0, len), backend, 0));
     out.add(unary("leakyRelu", x, (kb, in, o) -> kb.leakyRelu(0.2f, in, 0, o, 0, len), backend, 0));
-    out.add(unary("tanh", x, (kb, in, o) -> kb.tanh(in, 0, o, 0, len), backend, 8 * U));
-    out.add(unary("sigmoid", x, (kb, in, o) -> kb.sigmoid(in, 0, o, 0, len), backend, 8 * U));
+    out.add(unary("tanh", x, (kb, in, o) -> kb.tanh(in, 0, o, 0, len), backend, 0));
+    out.add(unary("sigmoid", x, (kb, in, o) -> kb.sigmoid(in, 0, o, 0, len), backend, 0));
+    out.add(unary("mulAdd", x, (kb, in, o) -> kb.mulAdd(in, 0, y, 0, o, 0, len), backend, 0));
     out.add(unary("add", x, (kb, in, o) -> kb.add(in, 0, y, 0, o, 0, len), backend, 0));
     out.add(unary("axpy", x, (kb, in, o) -> kb.axpy(0.3f, in, 0, o, 0, len), backend, 0));
     out.add(unary("softmax", x, (kb, in, o) -> kb.softmaxRows(in, 0, o, 0, 1, len), backend, 16 * len * U));
     out.add(new Check("sum", Math.abs(ref.sum(x, 0, len) - backend.sum(x, 0, len)), 2.0 * len * len * U));
+    float[] center = random(rng, 3), d1 = new float[3], d2 = new float[3];
+    ref.channelDotCentered(x, 0, y, 0, 1, 3, 340, center, d1);       // 3 channels of 340 values
+    backend.channelDotCentered(x, 0, y, 0, 1, 3, 340, center, d2);
+    out.add(new Check("channelDot", diff(d1, d2), 4.0 * 340 * 340 * U));
     AdamCoefficients adam = AdamCoefficients.forStep(2e-4f, 0.5f, 0.999f, 1e-8f, 0f, false, 1);
     out.add(unary("adam", x, (kb, in, o) -> kb.adamUpdate(adam, y, o, in.clone(), new float[len], 0, len), backend, 0));
     return out;
