@@ -35,19 +35,35 @@ public final class ScalarIm2col {
   /** See {@link KernelBackend#col2im}. */
   public static void col2im(float[] cols, int colsOff, int ldCols, int count, ConvGeometry g,
       float[] images, int imagesOff) {
-    int per = paddedSize(g), hw = g.colCols();
+    int per = paddedSize(g), hw = g.colCols(), taps = g.kernelH() * g.kernelW();
     float[] padded = Workspace.local().floats(Workspace.Slot.CONV_PADDED, count * per);
     int[] offsets = offsets(g, count, per);
-    Parallel.forRange(count, 1, Parallel.threads(), (j0, j1) -> {   // images are disjoint: no write races
-      Arrays.fill(padded, j0 * per, j1 * per, 0f);
-      for (int r = 0; r < g.colRows(); r++) {
-        scatterAddRow(cols, colsOff + r * ldCols + j0 * hw, padded, base(g, r), offsets, j0 * hw,
-            (j1 - j0) * hw);
-      }
-      for (int j = j0; j < j1; j++) {
-        unpadAdd(padded, j * per, g, images, imagesOff + j * g.imageSize());
-      }
-    });
+    if (count >= Parallel.threads()) {
+      Parallel.forRange(count, 1, Parallel.threads(), (j0, j1) -> {  // images are disjoint: no write races
+        Arrays.fill(padded, j0 * per, j1 * per, 0f);
+        for (int r = 0; r < g.colRows(); r++) {
+          scatterAddRow(cols, colsOff + r * ldCols + j0 * hw, padded, base(g, r), offsets, j0 * hw,
+              (j1 - j0) * hw);
+        }
+        for (int j = j0; j < j1; j++) {
+          unpadAdd(padded, j * per, 0, g.channels(), g, images, imagesOff + j * g.imageSize());
+        }
+      });
+      return;
+    }
+    // Fewer images than threads (a batch of one): split each image by channels, whose rows write
+    // disjoint planes; every value still receives its rows in the same order.
+    int plane = per / g.channels();
+    for (int j = 0; j < count; j++) {
+      int image = j;
+      Parallel.forRange(g.channels(), 1, Parallel.threads(), (c0, c1) -> {
+        Arrays.fill(padded, image * per + c0 * plane, image * per + c1 * plane, 0f);
+        for (int r = c0 * taps; r < c1 * taps; r++) {
+          scatterAddRow(cols, colsOff + r * ldCols + image * hw, padded, base(g, r), offsets, image * hw, hw);
+        }
+        unpadAdd(padded, image * per, c0, c1, g, images, imagesOff + image * g.imageSize());
+      });
+    }
   }
 
   /** {@code cols[dst + s] = padded[base + offsets[from + s]]} for s in [0, n). */
@@ -111,10 +127,10 @@ public final class ScalarIm2col {
     }
   }
 
-  /** {@code image += } the interior of the padded image at {@code padded[at ..]}. */
-  private static void unpadAdd(float[] padded, int at, ConvGeometry g, float[] image, int imageOff) {
+  /** {@code image += } the interior of channels {@code [c0, c1)} of the padded image at {@code padded[at ..]}. */
+  private static void unpadAdd(float[] padded, int at, int c0, int c1, ConvGeometry g, float[] image, int imageOff) {
     int w = g.width(), h = g.height(), wp = paddedWidth(g), hp = paddedHeight(g);
-    for (int c = 0; c < g.channels(); c++) {
+    for (int c = c0; c < c1; c++) {
       for (int y = 0; y < h; y++) {
         int src = at + (c * hp + y + g.padH()) * wp + g.padW(), dst = imageOff + (c * h + y) * w;
         for (int x = 0; x < w; x++) {

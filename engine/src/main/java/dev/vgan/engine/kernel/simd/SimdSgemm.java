@@ -49,7 +49,9 @@ final class SimdSgemm {
     }
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     if (m <= SimdSmallM.MAX_ROWS) {
-      SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, tasks);
+      // Few rows: bound by reading B, so threads pay off from the size of B rather than the flops.
+      int readers = (int) Math.max(1, Math.min(Parallel.threads(), (long) n * k / SimdSmallM.MIN_B_PER_TASK));
+      SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
     Workspace ws = Workspace.local();

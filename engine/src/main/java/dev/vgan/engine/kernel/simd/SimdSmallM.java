@@ -18,6 +18,8 @@ final class SimdSmallM {
   static final int MAX_ROWS = 4;
   private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
   private static final int L = S.length();
+  /** Elements of B below which a second thread costs more than it saves. */
+  static final long MIN_B_PER_TASK = 1L << 16;
   /** Columns of C per task, and per block of the row sums. */
   private static final int BLOCK = 512;
 
