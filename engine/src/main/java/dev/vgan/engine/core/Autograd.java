@@ -137,12 +137,7 @@ public final class Autograd {
         }
       }
     }
-    List<Tensor> result = new ArrayList<>(inputs.size());
-    for (Tensor in : inputs) {
-      Tensor g = pending.get(in);
-      result.add(g != null ? g : Tensor.zeros(in.shape()));
-    }
-    return result;
+    return gradientsOf(inputs, pending);
   }
 
   private static List<Tensor> graphGrad(Tensor output, Tensor seed, List<Tensor> inputs, List<Tensor> order,
@@ -177,6 +172,11 @@ public final class Autograd {
         n.graphBackward().run(gy, sink);
       }
     }
+    return gradientsOf(inputs, pending);
+  }
+
+  /** Each input's accumulated gradient, or zeros where none reached it. */
+  private static List<Tensor> gradientsOf(List<Tensor> inputs, Map<Tensor, Tensor> pending) {
     List<Tensor> result = new ArrayList<>(inputs.size());
     for (Tensor in : inputs) {
       Tensor g = pending.get(in);

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Per-parameter state buffers shared by the optimizers: named, shaped like the parameter, saved and restored. */
-final class ParameterSlots {
+/**
+ * What the optimizers share: the parameters, and their per-parameter state buffers (named, shaped like
+ * the parameter, never taken from a tensor arena), saved and restored by name.
+ */
+abstract class ParameterSlots implements Optimizer {
   private final List<Parameter> params;
   private final Map<String, Tensor> state = new LinkedHashMap<>();
 
@@ -37,11 +40,13 @@ final class ParameterSlots {
     return state.computeIfAbsent(name, k -> Tensor.persistent(dev.vgan.engine.core.Shape.of()));
   }
 
-  Map<String, Tensor> state() {
+  @Override
+  public final Map<String, Tensor> state() {
     return state;
   }
 
-  void load(Map<String, Tensor> saved) {
+  @Override
+  public final void loadState(Map<String, Tensor> saved) {
     for (var e : saved.entrySet()) {
       Tensor own = state.computeIfAbsent(e.getKey(), k -> Tensor.persistent(e.getValue().shape()));
       if (!own.shape().equals(e.getValue().shape())) {
@@ -52,7 +57,8 @@ final class ParameterSlots {
     }
   }
 
-  void zeroGrad() {
+  @Override
+  public final void zeroGrad() {
     for (Parameter p : params) {
       p.value().zeroGrad();
     }

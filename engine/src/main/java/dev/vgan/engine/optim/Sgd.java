@@ -1,16 +1,13 @@
 package dev.vgan.engine.optim;
 
-import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.nn.Parameter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code torch.optim.SGD}: {@code d = g + wd·p}; with momentum {@code buf = μ·buf + (1 − dampening)·d}
  * (the first step {@code buf = d}), {@code d = nesterov ? d + μ·buf : buf}; then {@code p −= lr·d}.
  */
-public final class Sgd implements Optimizer {
-  private final ParameterSlots slots;
+public final class Sgd extends ParameterSlots {
   private final float lr;
   private final float momentum;
   private final float dampening;
@@ -24,11 +21,11 @@ public final class Sgd implements Optimizer {
 
   /** All of PyTorch's options. */
   public Sgd(List<Parameter> params, float lr, float momentum, float dampening, float weightDecay, boolean nesterov) {
+    super(params);
     if (!(lr > 0) || momentum < 0 || weightDecay < 0 || (nesterov && (momentum == 0 || dampening != 0))) {
       throw new IllegalArgumentException("Sgd: invalid lr " + lr + ", momentum " + momentum + ", dampening "
           + dampening + ", weight decay " + weightDecay + ", nesterov " + nesterov);
     }
-    this.slots = new ParameterSlots(params);
     this.lr = lr;
     this.momentum = momentum;
     this.dampening = dampening;
@@ -38,13 +35,13 @@ public final class Sgd implements Optimizer {
 
   @Override
   public void step() {
-    for (Parameter p : slots.params()) {
+    for (Parameter p : params()) {
       if (p.value().grad() == null) {
         continue;
       }
-      boolean first = !slots.has(p, "momentum_buffer");
+      boolean first = !has(p, "momentum_buffer");
       float[] w = p.value().data(), g = p.value().grad().data();
-      float[] buf = momentum != 0 ? slots.slot(p, "momentum_buffer").data() : null;
+      float[] buf = momentum != 0 ? slot(p, "momentum_buffer").data() : null;
       for (int i = 0; i < w.length; i++) {
         float d = g[i] + weightDecay * w[i];
         if (buf != null) {
@@ -54,20 +51,5 @@ public final class Sgd implements Optimizer {
         w[i] -= lr * d;
       }
     }
-  }
-
-  @Override
-  public void zeroGrad() {
-    slots.zeroGrad();
-  }
-
-  @Override
-  public Map<String, Tensor> state() {
-    return slots.state();
-  }
-
-  @Override
-  public void loadState(Map<String, Tensor> saved) {
-    slots.load(saved);
   }
 }

@@ -1,0 +1,43 @@
+"""What the compare summaries share: JMH result files, medians, the machine line, the generated section."""
+import datetime
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+
+
+def jmh(path):
+    """(the JMH result record, milliseconds per operation) from a JMH json file (ms/op or us/op)."""
+    with open(path) as f:
+        r = json.load(f)[0]
+    unit = r["primaryMetric"]["scoreUnit"]
+    return r, r["primaryMetric"]["score"] * (1e-3 if unit.startswith("us") else 1)
+
+
+def med(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def machine(java_bin):
+    """'Generated <date> on <host>:' and the CPU, cores, OS and JVM, as two lines."""
+    java_version = subprocess.run([java_bin, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    cpu = ""
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    when = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
+    return (f"Generated {when} on {platform.node() or 'this machine'}:\n"
+            f"{cpu}, {os.cpu_count()} cores, {platform.platform()}; {java_version}")
+
+
+def replace_section(results_md, name, section):
+    """Puts `section` between the <!-- name:begin ... --> and <!-- name:end --> markers of RESULTS.md."""
+    text = open(results_md).read() if os.path.exists(results_md) else "# Results\n"
+    if f"<!-- {name}:begin" not in text:
+        text += f"\n<!-- {name}:begin -->\n<!-- {name}:end -->\n"
+    text = re.sub(rf"<!-- {name}:begin.*?<!-- {name}:end -->", lambda m: section, text, flags=re.S)
+    with open(results_md, "w") as f:
+        f.write(text)
