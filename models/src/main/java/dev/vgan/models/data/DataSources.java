@@ -1,0 +1,86 @@
+package dev.vgan.models.data;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Resolves {@code --data NAME|PATH}: {@code sprites} is the built-in set; a folder path is opened
+ * directly; a name is looked for in {@code ~/.cache/vgan/NAME}, then {@code /usr/share/datasets/NAME}
+ * (where Debian's {@code dataset-fashion-mnist} puts its files). When nothing is found, one message lists
+ * the places tried and how to get the data.
+ */
+public final class DataSources {
+  /** Which part of a dataset. */
+  public enum Split {
+    /** The training images. */
+    TRAIN,
+    /** The held-out images. */
+    TEST
+  }
+
+  /** The built-in dataset's name. */
+  public static final String SPRITES = "sprites";
+
+  private DataSources() {}
+
+  /** Opens a dataset by name or path, searching the default places. */
+  public static Dataset open(String nameOrPath, Split split) throws IOException {
+    Path home = Path.of(System.getProperty("user.home"), ".cache", "vgan");
+    return open(nameOrPath, split, List.of(home, Path.of("/usr/share/datasets")));
+  }
+
+  /** Opens a dataset by name or path, searching {@code roots} for names. */
+  static Dataset open(String nameOrPath, Split split, List<Path> roots) throws IOException {
+    if (nameOrPath.equals(SPRITES)) {
+      return split == Split.TRAIN ? new Sprites(8000, 32, true, 0) : new Sprites(2000, 32, true, 1);
+    }
+    Path direct = Path.of(nameOrPath);
+    if (Files.isDirectory(direct)) {
+      return openFolder(direct, split);
+    }
+    List<Path> tried = new ArrayList<>();
+    tried.add(direct.toAbsolutePath());
+    if (!nameOrPath.contains("/")) {
+      for (Path root : roots) {
+        Path candidate = root.resolve(nameOrPath);
+        if (Files.isDirectory(candidate)) {
+          return openFolder(candidate, split);
+        }
+        tried.add(candidate);
+      }
+    }
+    StringBuilder msg = new StringBuilder("no dataset '" + nameOrPath + "'; looked in:");
+    tried.forEach(p -> msg.append("\n  ").append(p));
+    msg.append("\nUse '").append(SPRITES).append("' (built in), a folder of IDX files, or ");
+    msg.append(nameOrPath.equals("fashion-mnist") ? "'apt-get install dataset-fashion-mnist'."
+        : "put the dataset's IDX files in " + roots.get(0).resolve(nameOrPath) + ".");
+    throw new FileNotFoundException(msg.toString());
+  }
+
+  /** A folder of IDX files: {@code train-*} or {@code t10k-*}/{@code test-*} images and labels, gzipped or not. */
+  static Dataset openFolder(Path folder, Split split) throws IOException {
+    List<String> prefixes = split == Split.TRAIN ? List.of("train") : List.of("t10k", "test");
+    Path images = find(folder, prefixes, "images-idx3-ubyte");
+    Path labels = find(folder, prefixes, "labels-idx1-ubyte");
+    if (images == null) {
+      throw new FileNotFoundException(folder + ": no " + prefixes.get(0) + "-images-idx3-ubyte[.gz] file for the "
+          + split.name().toLowerCase() + " split (image folders come in a later version)");
+    }
+    boolean emnist = folder.getFileName() != null && folder.getFileName().toString().contains("emnist");
+    return IdxDataset.read(images, labels, emnist);
+  }
+
+  private static Path find(Path folder, List<String> prefixes, String kind) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> {
+        String n = p.getFileName().toString();
+        return prefixes.stream().anyMatch(n::startsWith) && (n.endsWith(kind) || n.endsWith(kind + ".gz"));
+      }).sorted().findFirst().orElse(null);
+    }
+  }
+}
