@@ -23,15 +23,20 @@ public final class Rng {
 
   /** A generator continuing from a state returned by {@link #state()}. */
   public static Rng fromState(long[] state) {
+    Rng r = new Rng(0);
+    r.setState(state);
+    return r;
+  }
+
+  /** Continues from a state returned by {@link #state()} (a resumed run's generator, in place). */
+  public void setState(long[] state) {
     if (state.length != 4 || (state[0] | state[1] | state[2] | state[3]) == 0) {
       throw new IllegalArgumentException("rng: a state is four longs, not all zero");
     }
-    Rng r = new Rng(0);
-    r.s0 = state[0];
-    r.s1 = state[1];
-    r.s2 = state[2];
-    r.s3 = state[3];
-    return r;
+    s0 = state[0];
+    s1 = state[1];
+    s2 = state[2];
+    s3 = state[3];
   }
 
   /** The four longs that determine every later draw. */

@@ -33,6 +33,16 @@ public final class DcganStep {
     this.rng = rng;
   }
 
+  /** The generator's optimizer (its state goes into checkpoints). */
+  public Adam optimizerG() {
+    return optG;
+  }
+
+  /** The discriminator's optimizer. */
+  public Adam optimizerD() {
+    return optD;
+  }
+
   /**
    * One D update then one G update on a batch of real images {@code (N, C, H, W)} in [-1, 1]. The
    * step's intermediate tensors live in a {@link TensorArena}, so from the second step on it reuses
