@@ -34,7 +34,7 @@ public final class Batches {
     this.rng = rng;
     this.order = new int[data.size()];
     for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+      order[i] = i;                                     // unshuffled until the first shuffle()
     }
   }
 
@@ -43,8 +43,14 @@ public final class Batches {
     return data.size() / batchSize;
   }
 
-  /** Draws a new order for the next epoch. */
+  /**
+   * Draws a new order for the next epoch: a shuffle of 0..n−1 that depends only on the Rng's state
+   * (not on earlier epochs), so a run resumed with a saved Rng state sees the same batches.
+   */
   public void shuffle() {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
     for (int i = order.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = order[i];

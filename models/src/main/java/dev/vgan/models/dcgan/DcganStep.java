@@ -8,13 +8,15 @@ import dev.vgan.engine.nn.Module;
 import dev.vgan.engine.ops.Ops;
 import dev.vgan.engine.optim.Adam;
 import dev.vgan.engine.optim.AdamConfig;
+import dev.vgan.models.data.Batches;
+import dev.vgan.models.train.GanStep;
 import dev.vgan.models.train.TrainStats;
 
 /**
  * One DCGAN training step (WORKLOADS.md W2): a discriminator update on real images and detached fakes,
  * then a generator update on fresh fakes with the non-saturating loss. Both use Adam.
  */
-public final class DcganStep {
+public final class DcganStep implements GanStep {
   private final Module generator;
   private final Module discriminator;
   private final Adam optG;
@@ -33,14 +35,34 @@ public final class DcganStep {
     this.rng = rng;
   }
 
-  /** The generator's optimizer (its state goes into checkpoints). */
+  @Override
   public Adam optimizerG() {
     return optG;
   }
 
-  /** The discriminator's optimizer. */
+  @Override
   public Adam optimizerD() {
     return optD;
+  }
+
+  @Override
+  public Module generator() {
+    return generator;
+  }
+
+  @Override
+  public Module discriminator() {
+    return discriminator;
+  }
+
+  @Override
+  public Rng rng() {
+    return rng;
+  }
+
+  @Override
+  public TrainStats step(Batches.Batch real) {
+    return step(real.images());
   }
 
   /**
