@@ -72,11 +72,13 @@ public class TrainStepBench {
    * through G). Batch norm, activations and Adam are not counted.
    */
   static double flopsPerImage() {
-    double gForward = 2.0 * (100 * 12544 + 256 * 128 * 16 * 49 + 128 * 16 * 196);
-    double dConv2 = 2.0 * 64 * 128 * 16 * 49, dConv1 = 2.0 * 64 * 16 * 196, dLinear = 2.0 * 6272;
+    double gForward = GeneratorBench.flopsPerSample();
+    double gBackward = 2 * (ConvLayer.named("w2.g.convT1").flops(1) + ConvLayer.named("w2.g.convT2").flops(1))
+        + 2.0 * Dcgan28.Z * 256 * 7 * 7;                               // convolutions' two passes, Linear's weight
+    double dConv1 = ConvLayer.named("w2.d.conv1").flops(1), dConv2 = ConvLayer.named("w2.d.conv2").flops(1);
+    double dLinear = 2.0 * 6272;
     double dForward = dConv1 + dConv2 + dLinear;
-    double dBackwardForD = dConv1 + 2 * dConv2 + 2 * dLinear;
-    double gBackward = 2 * 2.0 * (256 * 128 * 16 * 49 + 128 * 16 * 196) + 2.0 * 100 * 12544;
+    double dBackwardForD = dConv1 + 2 * dConv2 + 2 * dLinear;          // weights, and conv2's input
     return 2 * gForward + 3 * dForward + 2 * dBackwardForD + (dForward + gBackward);
   }
 

@@ -89,14 +89,24 @@ public final class Autograd {
       throw new IllegalStateException("backward: tensor " + root.shape()
           + " does not require a gradient (no input of its graph does, or it was made under noGrad)");
     }
-    List<Tensor> order = topologicalOrder(root);
-    Map<Tensor, Tensor> pending = new IdentityHashMap<>();
-    FusedSink sink = new FusedSink(pending, null, true);
+    FusedSink sink = new FusedSink(new IdentityHashMap<>(), null, true);
     addInto(sink.of(root), seed);
+    runFused(topologicalOrder(root), sink, t -> false);
+  }
+
+  /**
+   * The fused backward pass: each tensor in reverse topological order hands its gradient to its node,
+   * unless {@code stop} says its gradient is final (a requested input) or not needed. A processed
+   * tensor's gradient is released as soon as its node has run.
+   */
+  private static void runFused(List<Tensor> order, FusedSink sink, java.util.function.Predicate<Tensor> stop) {
     try (Scope s = noGrad()) {
       for (int i = order.size() - 1; i >= 0; i--) {
         Tensor t = order.get(i);
-        Tensor gy = pending.remove(t);
+        if (t.node() == null || stop.test(t)) {
+          continue;
+        }
+        Tensor gy = sink.pending().remove(t);
         if (gy != null) {
           t.node().backward().run(gy, sink);
         }
@@ -125,19 +135,10 @@ public final class Autograd {
 
   private static List<Tensor> fusedGrad(Tensor output, Tensor seed, List<Tensor> inputs, List<Tensor> order,
       Set<Tensor> needed) {
-    Map<Tensor, Tensor> pending = new IdentityHashMap<>();
-    FusedSink sink = new FusedSink(pending, needed, false);
+    FusedSink sink = new FusedSink(new IdentityHashMap<>(), needed, false);
     addInto(sink.of(output), seed);
-    try (Scope s = noGrad()) {
-      for (int i = order.size() - 1; i >= 0; i--) {
-        Tensor t = order.get(i);
-        Tensor gy = needed.contains(t) && !inputs.contains(t) ? pending.get(t) : null;
-        if (gy != null && t.node() != null) {
-          t.node().backward().run(gy, sink);
-        }
-      }
-    }
-    return gradientsOf(inputs, pending);
+    runFused(order, sink, t -> !needed.contains(t) || inputs.contains(t));
+    return gradientsOf(inputs, sink.pending());
   }
 
   private static List<Tensor> graphGrad(Tensor output, Tensor seed, List<Tensor> inputs, List<Tensor> order,

@@ -101,11 +101,4 @@ public final class Rng {
       x[i] = lo + (hi - lo) * nextFloat();
     }
   }
-
-  /** {@code n} floats uniform in [-1, 1). */
-  public float[] floats(int n) {
-    float[] x = new float[n];
-    fillUniform(x, -1f, 1f);
-    return x;
-  }
 }

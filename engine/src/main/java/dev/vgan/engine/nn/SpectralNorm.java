@@ -7,9 +7,11 @@ import static dev.vgan.engine.ops.Ops.reshape;
 import static dev.vgan.engine.ops.Ops.scaleBy;
 import static dev.vgan.engine.ops.Ops.sum;
 
+import dev.vgan.engine.core.Autograd;
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Shape;
 import dev.vgan.engine.core.Tensor;
+import dev.vgan.engine.ops.MatMulOps;
 
 /**
  * Spectral normalization (Miyato et al. 2018) as {@code torch.nn.utils.spectral_norm}: the wrapped
@@ -56,22 +58,15 @@ public final class SpectralNorm extends Module {
 
   /** {@code v = normalize(Wᵀu)}, {@code u = normalize(Wv)}, in place, outside the graph. */
   private void powerIteration() {
-    float[] w = weightOrig.data(), uu = u.data(), vv = v.data();
-    java.util.Arrays.fill(vv, 0f);
-    for (int i = 0; i < rows; i++) {
-      for (int j = 0; j < cols; j++) {
-        vv[j] += w[i * cols + j] * uu[i];
-      }
+    try (var s = Autograd.noGrad()) {
+      Tensor w2 = reshape(weightOrig, Shape.of(rows, cols));
+      Tensor wtu = matmul(reshape(u, Shape.of(1, rows)), w2);                          // (1, cols)
+      System.arraycopy(wtu.data(), 0, v.data(), 0, cols);
+      normalize(v.data());
+      Tensor wv = MatMulOps.mm(reshape(v, Shape.of(1, cols)), false, w2, true);        // (1, rows)
+      System.arraycopy(wv.data(), 0, u.data(), 0, rows);
+      normalize(u.data());
     }
-    normalize(vv);
-    for (int i = 0; i < rows; i++) {
-      float acc = 0f;
-      for (int j = 0; j < cols; j++) {
-        acc += w[i * cols + j] * vv[j];
-      }
-      uu[i] = acc;
-    }
-    normalize(uu);
   }
 
   private static void normalize(float[] x) {

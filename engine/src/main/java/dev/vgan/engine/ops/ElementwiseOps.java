@@ -170,12 +170,8 @@ public final class ElementwiseOps {
 
   /** {@code √a}. */
   public static Tensor sqrt(Tensor a) {
-    float[] x = a.data();
-    Tensor y = Tensor.empty(a.shape());
+    Tensor y = mapped(a, Math::sqrt);
     float[] out = y.data();
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) Math.sqrt(x[i]);
-    }
     return Autograd.record("sqrt", y,
         (gy, g) -> {
           if (g.wants(a)) {
@@ -192,11 +188,7 @@ public final class ElementwiseOps {
   /** {@code ln a}. */
   public static Tensor log(Tensor a) {
     float[] x = a.data();
-    Tensor y = Tensor.empty(a.shape());
-    float[] out = y.data();
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) Math.log(x[i]);
-    }
+    Tensor y = mapped(a, Math::log);
     return Autograd.record("log", y,
         (gy, g) -> {
           if (g.wants(a)) {
@@ -212,12 +204,8 @@ public final class ElementwiseOps {
 
   /** {@code eᵃ}. */
   public static Tensor exp(Tensor a) {
-    float[] x = a.data();
-    Tensor y = Tensor.empty(a.shape());
+    Tensor y = mapped(a, Math::exp);
     float[] out = y.data();
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) Math.exp(x[i]);
-    }
     return Autograd.record("exp", y,
         (gy, g) -> {
           if (g.wants(a)) {
@@ -226,5 +214,16 @@ public final class ElementwiseOps {
         },
         (gy, g) -> send(g, a, () -> mul(gy, y)),
         a);
+  }
+
+  /** {@code f} applied to every element, in double, rounded to float (the forward of sqrt, log and exp). */
+  private static Tensor mapped(Tensor a, java.util.function.DoubleUnaryOperator f) {
+    float[] x = a.data();
+    Tensor y = Tensor.empty(a.shape());
+    float[] out = y.data();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) f.applyAsDouble(x[i]);
+    }
+    return y;
   }
 }

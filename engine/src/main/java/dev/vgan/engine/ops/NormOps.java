@@ -39,13 +39,13 @@ public final class NormOps {
     int m = v.count();
     require(m > 1, "batchNorm: training needs more than one value per channel, got input %s", x.shape());
     int c = v.c();
-    float[] mean = new float[c], var = new float[c];
+    float[] mean = scratch(c), var = scratch(c);
     k().channelSums(x.data(), 0, v.n(), c, v.s(), mean);
     for (int j = 0; j < c; j++) {
       mean[j] /= m;
     }
     k().channelSumSquares(x.data(), 0, v.n(), c, v.s(), mean, var);
-    float[] invStd = new float[c], scale = new float[c], shift = new float[c];
+    float[] invStd = scratch(c), scale = scratch(c), shift = scratch(c);
     float[] rm = runningMean.data(), rv = runningVar.data();
     for (int j = 0; j < c; j++) {
       float biased = var[j] / m;
@@ -69,7 +69,7 @@ public final class NormOps {
     View v = View.of("batchNorm", x, runningMean);
     int c = v.c();
     float[] mean = runningMean.data().clone();
-    float[] invStd = new float[c], scale = new float[c], shift = new float[c];
+    float[] invStd = scratch(c), scale = scratch(c), shift = scratch(c);
     for (int j = 0; j < c; j++) {
       invStd[j] = (float) (1.0 / Math.sqrt(runningVar.data()[j] + eps));
       scale[j] = (weight == null ? 1f : weight.data()[j]) * invStd[j];
@@ -83,6 +83,11 @@ public final class NormOps {
         x, weight, bias);
   }
 
+  /** Per-channel scratch of zeros, from the step's tensor arena when one is open. */
+  private static float[] scratch(int channels) {
+    return Tensor.zeros(dev.vgan.engine.core.Shape.of(channels)).data();
+  }
+
   /**
    * With {@code x̂ = (x − mean)·invStd}: {@code dβ += Σ gy}, {@code dγ += Σ gy·x̂}, and
    * {@code dx += γ·invStd·(gy − Σgy/M − x̂·Σ(gy·x̂)/M)} in training (the batch statistics depend on x),
@@ -91,7 +96,7 @@ public final class NormOps {
   private static void backward(Tensor gy, dev.vgan.engine.core.Node.Gradients g, Tensor x, Tensor weight,
       Tensor bias, View v, float[] mean, float[] invStd, float[] scale, boolean batchStats) {
     int c = v.c(), m = v.count();
-    float[] sumGy = new float[c], dotCentered = new float[c];
+    float[] sumGy = scratch(c), dotCentered = scratch(c);
     k().channelSums(gy.data(), 0, v.n(), c, v.s(), sumGy);
     k().channelDotCentered(gy.data(), 0, x.data(), 0, v.n(), c, v.s(), mean, dotCentered);
     if (bias != null && g.wants(bias)) {
@@ -106,14 +111,14 @@ public final class NormOps {
     if (!g.wants(x)) {
       return;
     }
-    float[] a = scale.clone(), b = new float[c], k0 = new float[c];
+    float[] b = scratch(c), k0 = scratch(c);
     if (batchStats) {
       for (int j = 0; j < c; j++) {
         float sumGyXhat = dotCentered[j] * invStd[j];
-        b[j] = -a[j] * invStd[j] * sumGyXhat / m;
-        k0[j] = -a[j] * sumGy[j] / m - b[j] * mean[j];
+        b[j] = -scale[j] * invStd[j] * sumGyXhat / m;
+        k0[j] = -scale[j] * sumGy[j] / m - b[j] * mean[j];
       }
     }
-    ChannelLoops.addLinear(gy.data(), x.data(), a, b, k0, v.n(), c, v.s(), g.of(x).data());
+    ChannelLoops.addLinear(gy.data(), x.data(), scale, b, k0, v.n(), c, v.s(), g.of(x).data());
   }
 }

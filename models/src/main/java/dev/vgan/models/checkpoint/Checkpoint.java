@@ -69,30 +69,29 @@ public final class Checkpoint {
       throw new MalformedFileException(file, "not a vgan checkpoint (metadata format is "
           + (meta.get("format") == null ? "missing" : "'" + meta.get("format") + "'") + ", expected '" + FORMAT + "')");
     }
-    Map<String, Tensor> g = new LinkedHashMap<>(), d = new LinkedHashMap<>(), og = new LinkedHashMap<>(),
-        od = new LinkedHashMap<>();
-    content.tensors().forEach((k, e) -> {
-      Tensor t = Tensor.of(e.data(), e.shape());
-      if (k.startsWith(GENERATOR)) {
-        g.put(k.substring(GENERATOR.length()), t);
-      } else if (k.startsWith(DISCRIMINATOR)) {
-        d.put(k.substring(DISCRIMINATOR.length()), t);
-      } else if (k.startsWith(OPT_G)) {
-        og.put(k.substring(OPT_G.length()), t);
-      } else if (k.startsWith(OPT_D)) {
-        od.put(k.substring(OPT_D.length()), t);
-      }
-    });
+    Map<String, Tensor> all = new LinkedHashMap<>();
+    content.tensors().forEach((k, e) -> all.put(k, Tensor.of(e.data(), e.shape())));
     try {
-      generator.loadStateDict(g);
-      discriminator.loadStateDict(d);
-      optG.loadState(og);
-      optD.loadState(od);
+      generator.loadStateDict(part(all, GENERATOR));
+      discriminator.loadStateDict(part(all, DISCRIMINATOR));
+      optG.loadState(part(all, OPT_G));
+      optD.loadState(part(all, OPT_D));
       return new Progress(meta.get("config"), parseRng(meta.get("rng")), Long.parseLong(meta.get("step")),
           Integer.parseInt(meta.get("epoch")));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new MalformedFileException(file, "does not fit this model: " + e.getMessage());
     }
+  }
+
+  /** The entries under {@code prefix}, with the prefix removed. */
+  private static Map<String, Tensor> part(Map<String, Tensor> all, String prefix) {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    all.forEach((k, v) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k.substring(prefix.length()), v);
+      }
+    });
+    return out;
   }
 
   private static long[] parseRng(String s) {

@@ -47,13 +47,13 @@ final class SimdSgemm {
       ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
       return;
     }
-    int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     if (m <= SimdSmallM.MAX_ROWS) {
       // Few rows: bound by reading B, so threads pay off from the size of B rather than the flops.
       int readers = (int) Math.max(1, Math.min(Parallel.threads(), (long) n * k / SimdSmallM.MIN_B_PER_TASK));
       SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
+    int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     Workspace ws = Workspace.local();
     // This thread's B̃ buffer; in a parallel call every thread reads it (packed before the fork-join
     // that computes with it, so the writes are visible).
