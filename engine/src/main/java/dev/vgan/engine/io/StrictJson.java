@@ -12,15 +12,25 @@ import java.util.Map;
  */
 final class StrictJson {
   private final String text;
+  private final boolean fractions;
   private int pos;
 
-  private StrictJson(String text) {
+  private StrictJson(String text, boolean fractions) {
     this.text = text;
+    this.fractions = fractions;
   }
 
-  /** Parses one JSON value that must fill the whole text (trailing spaces allowed). */
+  /** Parses one JSON value that must fill the whole text (trailing spaces allowed); integers only. */
   static Object parse(String text) {
-    StrictJson p = new StrictJson(text);
+    return parse(text, false);
+  }
+
+  /**
+   * Parses one JSON value that must fill the whole text; with {@code fractions}, numbers with a fraction
+   * or exponent come back as {@code Double} (integers stay {@code Long}).
+   */
+  static Object parse(String text, boolean fractions) {
+    StrictJson p = new StrictJson(text, fractions);
     Object value = p.value(0);
     p.skipSpace();
     if (p.pos != text.length()) {
@@ -47,7 +57,7 @@ final class StrictJson {
       case 'n' -> literal("null", null);
       default -> {
         if (c == '-' || (c >= '0' && c <= '9')) {
-          yield integer();
+          yield number();
         }
         throw error("unexpected character '" + c + "'");
       }
@@ -157,7 +167,7 @@ final class StrictJson {
     }
   }
 
-  private Long integer() {
+  private Object number() {
     int start = pos;
     if (peek() == '-') {
       pos++;
@@ -166,7 +176,18 @@ final class StrictJson {
       pos++;
     }
     if (pos < text.length() && ".eE".indexOf(text.charAt(pos)) >= 0) {
-      throw error("only integers are expected in this header");
+      if (!fractions) {
+        throw error("only integers are expected in this header");
+      }
+      while (pos < text.length() && "0123456789.eE+-".indexOf(text.charAt(pos)) >= 0) {
+        pos++;
+      }
+      try {
+        return Double.parseDouble(text.substring(start, pos));
+      } catch (NumberFormatException e) {
+        pos = start;
+        throw error("bad number");
+      }
     }
     try {
       return Long.parseLong(text.substring(start, pos));

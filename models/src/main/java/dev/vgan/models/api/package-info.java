@@ -1,6 +1,8 @@
 /**
- * What tools see of a model: generators, discriminators and latent specifications. The GAN families
- * arrive with the "Train real GANs" issue; this package exists so the module's rules are in force from
- * the first line of code.
+ * What tools see of a model: {@link dev.vgan.models.api.Generator} (latent input to images),
+ * {@link dev.vgan.models.api.LatentSpec} (what the latent input holds), {@link
+ * dev.vgan.models.api.LatentProjection} (the weight that first meets z, for SeFa), {@link
+ * dev.vgan.models.api.GanConfig} (everything needed to rebuild a model) and {@link
+ * dev.vgan.models.api.GanKind}. Tools never see a family's own classes.
  */
 package dev.vgan.models.api;

@@ -64,13 +64,8 @@ public final class Checkpoint {
   public static Progress restore(Path file, Module generator, Module discriminator, Optimizer optG, Optimizer optD)
       throws IOException {
     Safetensors.Content content = Safetensors.read(file);
-    Map<String, String> meta = content.metadata();
-    if (!FORMAT.equals(meta.get("format"))) {
-      throw new MalformedFileException(file, "not a vgan checkpoint (metadata format is "
-          + (meta.get("format") == null ? "missing" : "'" + meta.get("format") + "'") + ", expected '" + FORMAT + "')");
-    }
-    Map<String, Tensor> all = new LinkedHashMap<>();
-    content.tensors().forEach((k, e) -> all.put(k, Tensor.of(e.data(), e.shape())));
+    Map<String, String> meta = checkedMetadata(file, content);
+    Map<String, Tensor> all = tensors(content);
     try {
       generator.loadStateDict(part(all, GENERATOR));
       discriminator.loadStateDict(part(all, DISCRIMINATOR));
@@ -81,6 +76,42 @@ public final class Checkpoint {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new MalformedFileException(file, "does not fit this model: " + e.getMessage());
     }
+  }
+
+  /** The model config (JSON) stored in {@code file}. */
+  public static String config(Path file) throws IOException {
+    Map<String, String> meta = checkedMetadata(file, Safetensors.read(file));
+    String config = meta.get("config");
+    if (config == null) {
+      throw new MalformedFileException(file, "the checkpoint has no model config in its metadata");
+    }
+    return config;
+  }
+
+  /** Loads only the generator's weights from {@code file} into {@code generator}. */
+  public static void loadGenerator(Path file, Module generator) throws IOException {
+    Safetensors.Content content = Safetensors.read(file);
+    checkedMetadata(file, content);
+    try {
+      generator.loadStateDict(part(tensors(content), GENERATOR));
+    } catch (IllegalArgumentException e) {
+      throw new MalformedFileException(file, "does not fit this model: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, String> checkedMetadata(Path file, Safetensors.Content content) throws IOException {
+    Map<String, String> meta = content.metadata();
+    if (!FORMAT.equals(meta.get("format"))) {
+      throw new MalformedFileException(file, "not a vgan checkpoint (metadata format is "
+          + (meta.get("format") == null ? "missing" : "'" + meta.get("format") + "'") + ", expected '" + FORMAT + "')");
+    }
+    return meta;
+  }
+
+  private static Map<String, Tensor> tensors(Safetensors.Content content) {
+    Map<String, Tensor> all = new LinkedHashMap<>();
+    content.tensors().forEach((k, e) -> all.put(k, Tensor.of(e.data(), e.shape())));
+    return all;
   }
 
   /** The entries under {@code prefix}, with the prefix removed. */

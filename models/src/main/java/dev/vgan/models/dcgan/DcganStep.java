@@ -61,7 +61,7 @@ public final class DcganStep implements GanStep {
   }
 
   @Override
-  public TrainStats step(Batches.Batch real) {
+  public TrainStats step(Batches.Batch real, long index) {
     return step(real.images());
   }
 

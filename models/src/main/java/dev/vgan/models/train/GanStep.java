@@ -10,8 +10,12 @@ import dev.vgan.models.data.Batches;
  * trainer drives any family through this, never through a family's own type.
  */
 public interface GanStep {
-  /** Trains on one batch of real images (with labels when the family is conditional). */
-  TrainStats step(Batches.Batch real);
+  /**
+   * Trains on one batch of real images (with labels when the family is conditional); {@code index} is the
+   * number of steps done before this one in the whole run (a family with several D updates per G update
+   * counts with it, so a resumed run continues the cycle).
+   */
+  TrainStats step(Batches.Batch real, long index);
 
   /** The generator. */
   Module generator();

@@ -69,7 +69,7 @@ public final class Trainer {
     for (int e = 0; e < count; e++) {
       batches.shuffle();
       for (int b = 0; b < batches.perEpoch(); b++) {
-        TrainStats s = step.step(batches.batch(b));
+        TrainStats s = step.step(batches.batch(b), steps);
         steps++;
         if (!s.finite()) {
           Path good = out.resolve(CHECKPOINT);

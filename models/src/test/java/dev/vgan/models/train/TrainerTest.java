@@ -69,8 +69,8 @@ class TrainerTest {
     }
 
     @Override
-    public TrainStats step(Batches.Batch real) {
-      TrainStats s = inner.step(real);
+    public TrainStats step(Batches.Batch real, long index) {
+      TrainStats s = inner.step(real, index);
       return ++calls == badCall ? new TrainStats(Float.NaN, s.lossG()) : s;
     }
 
