@@ -25,6 +25,7 @@ public final class Checkpoint {
   private static final String DISCRIMINATOR = "discriminator.";
   private static final String OPT_G = "optimizer_g.";
   private static final String OPT_D = "optimizer_d.";
+  private static final String GENERATOR_ONLY = "generator-only";
 
   /**
    * What a checkpoint holds besides tensors.
@@ -65,6 +66,10 @@ public final class Checkpoint {
       throws IOException {
     Safetensors.Content content = Safetensors.read(file);
     Map<String, String> meta = checkedMetadata(file, content);
+    if (GENERATOR_ONLY.equals(meta.get("contents"))) {
+      throw new MalformedFileException(file, "holds a generator only (an imported model): it can be sampled "
+          + "from, not resumed");
+    }
     Map<String, Tensor> all = tensors(content);
     try {
       generator.loadStateDict(part(all, GENERATOR));
@@ -76,6 +81,20 @@ public final class Checkpoint {
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new MalformedFileException(file, "does not fit this model: " + e.getMessage());
     }
+  }
+
+  /**
+   * Writes a checkpoint that holds a generator only (an imported one): it can be sampled from and
+   * explored, but not resumed.
+   */
+  public static void saveGenerator(Path file, Module generator, String config) throws IOException {
+    Map<String, Tensor> all = new LinkedHashMap<>();
+    generator.stateDict().forEach((k, v) -> all.put(GENERATOR + k, v));
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("format", FORMAT);
+    meta.put("config", config);
+    meta.put("contents", GENERATOR_ONLY);
+    StateDicts.write(all, file, meta);
   }
 
   /** The model config (JSON) stored in {@code file}. */

@@ -37,6 +37,7 @@ public final class Trainer {
   private final StringBuilder log = new StringBuilder("step,epoch,loss_d,loss_g\n");
   private long steps;
   private int epochs;
+  private int stepsPerEpoch;
 
   /**
    * Trains {@code step} on {@code data} in batches of {@code batchSize}, shuffled with the step's Rng,
@@ -47,6 +48,25 @@ public final class Trainer {
     this.batches = new Batches(data, batchSize, step.rng());
     this.out = out;
     this.config = config;
+    this.stepsPerEpoch = batches.perEpoch();
+  }
+
+  /**
+   * Makes an epoch the first {@code limit} batches of each shuffle instead of all of them (Keras's
+   * {@code steps_per_epoch}): for more frequent sample grids and checkpoints on a large dataset. A value
+   * of 0, or more than the dataset holds, means whole epochs.
+   */
+  public Trainer stepsPerEpoch(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("steps per epoch must be >= 0, got " + limit);
+    }
+    stepsPerEpoch = limit == 0 ? batches.perEpoch() : Math.min(limit, batches.perEpoch());
+    return this;
+  }
+
+  /** Batches per epoch. */
+  public int stepsPerEpoch() {
+    return stepsPerEpoch;
   }
 
   /** Continues from the checkpoint in {@code out}: weights, optimizers, Rng, counters and the loss log. */
@@ -65,10 +85,20 @@ public final class Trainer {
 
   /** Trains {@code count} more epochs. */
   public void train(int count, Listener listener) throws IOException {
+    train(count, null, listener);
+  }
+
+  /**
+   * Trains up to {@code count} more epochs, and with a {@code budget} stops at the end of an epoch when
+   * another one of the same length would overrun it (so the last checkpoint is always at an epoch's end).
+   */
+  public void train(int count, java.time.Duration budget, Listener listener) throws IOException {
     Files.createDirectories(out);
+    long start = System.nanoTime();
     for (int e = 0; e < count; e++) {
+      long epochStart = System.nanoTime();
       batches.shuffle();
-      for (int b = 0; b < batches.perEpoch(); b++) {
+      for (int b = 0; b < stepsPerEpoch; b++) {
         TrainStats s = step.step(batches.batch(b), steps);
         steps++;
         if (!s.finite()) {
@@ -86,6 +116,10 @@ public final class Trainer {
       byte[] csv = log.toString().getBytes(StandardCharsets.UTF_8);
       AtomicFiles.write(out.resolve(LOSSES), o -> o.write(csv));
       listener.onEpoch(epochs, checkpoint);
+      long now = System.nanoTime();
+      if (budget != null && now - start + (now - epochStart) > budget.toNanos()) {
+        return;
+      }
     }
   }
 

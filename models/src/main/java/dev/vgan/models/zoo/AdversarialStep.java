@@ -10,7 +10,7 @@ import dev.vgan.engine.optim.Adam;
 import dev.vgan.models.api.LatentSpec;
 import dev.vgan.models.blocks.GanDiscriminator;
 import dev.vgan.models.blocks.GanGenerator;
-import dev.vgan.models.blocks.LatentBatch;
+import dev.vgan.models.api.LatentBatch;
 import dev.vgan.models.data.Batches;
 import dev.vgan.models.train.AdversarialLoss;
 import dev.vgan.models.train.GanStep;

@@ -2,6 +2,7 @@ package dev.vgan.models.zoo;
 
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.io.Json;
+import dev.vgan.engine.io.StateDicts;
 import dev.vgan.engine.nn.Init;
 import dev.vgan.models.api.GanConfig;
 import dev.vgan.models.api.GanKind;
@@ -92,6 +93,17 @@ public final class GanModels {
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new MalformedFileException(checkpoint, "its model config cannot be read: " + e.getMessage());
     }
+  }
+
+  /**
+   * Writes a generator-only checkpoint from a PyTorch state dict of the generator's body (the
+   * {@code nn.Sequential} whose keys are {@code 0.weight}, {@code 1.running_mean}, ...), saved as
+   * safetensors. Fails naming the file when a key is missing, extra or of another shape.
+   */
+  public static void importGenerator(GanConfig config, Path stateDict, Path checkpoint) throws IOException {
+    GanGenerator g = new GanGenerator(config, Rng.seeded(0));
+    StateDicts.load(g.main(), stateDict);
+    Checkpoint.saveGenerator(checkpoint, g, new Spec(config, TrainConfig.defaults(config.kind(), 0)).toJson());
   }
 
   /** The trained generator of a checkpoint, ready to {@link Generator#generate}. */

@@ -4,7 +4,7 @@ import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.loss.Losses;
 import dev.vgan.engine.ops.Ops;
 import dev.vgan.models.api.LatentSpec;
-import dev.vgan.models.blocks.LatentBatch;
+import dev.vgan.models.api.LatentBatch;
 
 /**
  * InfoGAN's mutual-information lower bound, as a loss: for each categorical code the cross-entropy of Q's

@@ -15,7 +15,7 @@ import dev.vgan.models.api.GanKind;
 import dev.vgan.models.api.Generator;
 import dev.vgan.models.api.ImageSpec;
 import dev.vgan.models.api.LatentSpec;
-import dev.vgan.models.blocks.LatentBatch;
+import dev.vgan.models.api.LatentBatch;
 import dev.vgan.models.data.Sprites;
 import dev.vgan.models.train.GanStep;
 import dev.vgan.models.train.TrainConfig;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A pure-Java GAN toolkit on the JDK Vector API.",
-    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, TrainCommand.class, SampleCommand.class, ImportCommand.class,
+        SelfCheckCommand.class, CommandLine.HelpCommand.class},
     footer = {
         "",
         "Also, through the ./vgan launcher:",
@@ -29,7 +30,25 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (0 ok, 1 failure, 2 usage error). */
   public static int run(String... args) {
-    return new CommandLine(new Main()).execute(args);
+    return new CommandLine(new Main()).setExecutionExceptionHandler(Main::failure).execute(args);
+  }
+
+  /**
+   * A failure while running (missing or damaged data, a bad checkpoint, a model that does not fit the
+   * data): one line naming what went wrong, exit 1. A stack trace only with {@code VGAN_DEBUG=1}.
+   */
+  private static int failure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    if (System.getenv("VGAN_DEBUG") != null) {
+      e.printStackTrace(cmd.getErr());
+    }
+    if (e instanceof java.io.IOException || e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      cmd.getErr().println("vgan " + cmd.getCommandName() + ": " + msg);
+      return 1;
+    }
+    cmd.getErr().println("vgan " + cmd.getCommandName() + ": internal error (please report it):");
+    e.printStackTrace(cmd.getErr());
+    return 1;
   }
 
   @Override

@@ -44,22 +44,22 @@ class MainTest {
 
   @Test
   void aBadValuePrintsUsageAndExitsTwo() {
-    Run r = run("demo", "--size", "many");
+    Run r = run("selfcheck", "--size", "many");
     assertEquals(2, r.exit);
     assertTrue(r.err.contains("--size"), r.err);
   }
 
   @Test
   void anOutOfRangeValuePrintsUsageAndExitsTwo() {
-    Run r = run("demo", "--runs", "0");
+    Run r = run("selfcheck", "--runs", "0");
     assertEquals(2, r.exit);
     assertTrue(r.err.contains("--size and --runs must be >= 1"), r.err);
-    assertTrue(r.err.contains("Usage: vgan demo"), r.err);
+    assertTrue(r.err.contains("Usage: vgan selfcheck"), r.err);
   }
 
   @Test
-  void demoSelfCheckPassesOnThisJvm() {
-    Run r = run("demo", "--size", "96", "--runs", "3");
+  void selfCheckPassesOnThisJvm() {
+    Run r = run("selfcheck", "--size", "96", "--runs", "3");
     assertEquals(0, r.exit, r.out + r.err);
     assertTrue(r.out.contains("self-check passed"), r.out);
     assertTrue(r.out.contains("backend  simd-"), r.out);

@@ -1,9 +1,8 @@
-package dev.vgan.models.blocks;
+package dev.vgan.models.api;
 
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.ops.Ops;
-import dev.vgan.models.api.LatentSpec;
 
 /**
  * A batch of latent inputs drawn from a model's priors, with what was drawn kept for the losses that
