@@ -66,11 +66,19 @@ public final class ConvNets {
    * critic's penalty is per sample) batch norm, then flatten.
    */
   public static List<Module> discriminator(ImageSpec image, int width, boolean batchNorm, Rng rng) {
+    return discriminator(image, width, batchNorm, 0, rng);
+  }
+
+  /**
+   * As {@link #discriminator(ImageSpec, int, boolean, Rng)}, with the second convolution taking {@code
+   * extra} more input channels (label planes appended to the first layer's output, layer index 2).
+   */
+  public static List<Module> discriminator(ImageSpec image, int width, boolean batchNorm, int extra, Rng rng) {
     int downs = doublings(image);
     List<Module> layers = new ArrayList<>();
     int in = image.channels(), ch = width;
     for (int i = 0; i < downs; i++) {
-      layers.add(new Conv2d(in, ch, 4, 2, 1, true, rng));               // (N, ch, s/2, s/2)
+      layers.add(new Conv2d(in + (i == 1 ? extra : 0), ch, 4, 2, 1, true, rng)); // (N, ch, s/2, s/2)
       if (i > 0 && batchNorm) {
         layers.add(new BatchNorm2d(ch));
       }

@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * A family's discriminator (or critic): the {@link ConvNets#discriminator} body ({@code main}) and heads
- * on its features. {@code adv} scores real against fake — for cGAN and WGAN-GP on the features with the
- * label vector concatenated; ACGAN adds {@code aux}, class logits; InfoGAN adds {@code q}, which predicts
+ * on its features. {@code adv} scores real against fake. cGAN and WGAN-GP concatenate the label vector to
+ * the first layer's features, as one constant plane per class (a label joined only at the score could
+ * add no more than a per-class offset, and never judge whether an image fits its label). ACGAN adds {@code aux}, class logits; InfoGAN adds {@code q}, which predicts
  * the codes (categorical logits, then continuous means). The WGAN-GP critic has no batch norm.
  */
 public final class GanDiscriminator extends Module {
@@ -29,7 +30,7 @@ public final class GanDiscriminator extends Module {
   public record Output(Tensor adv, Tensor aux, Tensor q) {}
 
   private final GanConfig config;
-  private final boolean labelsInAdv;
+  private final boolean labelPlanes;
   private final Sequential main;
   private final Linear adv;
   private final Linear aux;
@@ -41,10 +42,10 @@ public final class GanDiscriminator extends Module {
     GanKind kind = config.kind();
     LatentSpec l = config.latent();
     int features = ConvNets.features(config.image(), discriminatorWidth(config));
-    this.labelsInAdv = kind == GanKind.CGAN || kind == GanKind.WGANGP;
+    this.labelPlanes = kind == GanKind.CGAN || kind == GanKind.WGANGP;
     this.main = child("main", new Sequential(ConvNets.discriminator(config.image(), discriminatorWidth(config),
-        kind != GanKind.WGANGP, rng).toArray(Module[]::new)));
-    this.adv = child("adv", new Linear(features + (labelsInAdv ? l.classes() : 0), 1, rng));
+        kind != GanKind.WGANGP, labelPlanes ? l.classes() : 0, rng).toArray(Module[]::new)));
+    this.adv = child("adv", new Linear(features, 1, rng));
     this.aux = kind == GanKind.ACGAN ? child("aux", new Linear(features, l.classes(), rng)) : null;
     this.q = kind == GanKind.INFOGAN
         ? child("q", new Sequential(new Linear(features, 128, rng), new LeakyRelu(0.2f), new Linear(128, l.codeDim(), rng)))
@@ -71,16 +72,29 @@ public final class GanDiscriminator extends Module {
    * <p>Shape: images (N, C, H, W), labels (N, classes) for cGAN and WGAN-GP (else ignored, may be null).
    */
   public Output forward(Tensor images, Tensor labels) {
-    Tensor features = main.forward(images);                                  // (N, features)
-    Tensor advIn = features;
-    if (labelsInAdv) {
-      if (labels == null) {
-        throw new IllegalArgumentException(config.kind().id() + " discriminator needs the labels (N, "
-            + config.latent().classes() + ")");
-      }
-      advIn = Ops.concat(List.of(features, labels), 1);                     // (N, features + classes)
+    if (labelPlanes && labels == null) {
+      throw new IllegalArgumentException(config.kind().id() + " discriminator needs the labels (N, "
+          + config.latent().classes() + ")");
     }
-    return new Output(adv.forward(advIn), aux == null ? null : aux.forward(features),
+    Tensor x = images;
+    for (int i = 0; i < main.size(); i++) {
+      x = main.get(i).forward(x);
+      if (i == 1 && labelPlanes) {                                          // after the first conv and LeakyReLU
+        x = Ops.concat(List.of(x, planes(labels, x.size(2), x.size(3))), 1); // (N, width + classes, h, w)
+      }
+    }
+    Tensor features = x;                                                    // (N, features)
+    return new Output(adv.forward(features), aux == null ? null : aux.forward(features),
         q == null ? null : q.forward(features));
+  }
+
+  /** {@code y (N, K) → (N, K, h, w)}: each label value spread over a constant plane. */
+  private static Tensor planes(Tensor y, int h, int w) {
+    int n = y.size(0), k = y.size(1), plane = h * w;
+    Tensor out = Tensor.empty(dev.vgan.engine.core.Shape.of(n, k, h, w));
+    for (int i = 0; i < n * k; i++) {
+      java.util.Arrays.fill(out.data(), i * plane, (i + 1) * plane, y.data()[i]);
+    }
+    return out;
   }
 }

@@ -26,17 +26,31 @@ import java.util.Map;
  */
 public final class GanModels {
   /**
-   * A model and how it is trained.
+   * A model, how it is trained, and on what.
    *
    * @param model the networks' config
    * @param train the training settings
+   * @param data the {@code --data} it was trained on (a name or path), or null when unknown
    */
-  public record Spec(GanConfig model, TrainConfig train) {
+  public record Spec(GanConfig model, TrainConfig train, String data) {
+    /** A spec without a dataset name. */
+    public Spec(GanConfig model, TrainConfig train) {
+      this(model, train, null);
+    }
+
+    /** The same spec, trained on {@code name}. */
+    public Spec withData(String name) {
+      return new Spec(model, train, name);
+    }
+
     /** Both configs as the JSON a checkpoint stores: {@code {"model": {...}, "train": {...}}}. */
     public String toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("model", Json.parse(model.toJson()));
       m.put("train", train.toMap());
+      if (data != null) {
+        m.put("data", data);
+      }
       return Json.write(m);
     }
 
@@ -47,7 +61,8 @@ public final class GanModels {
       if (!(m.get("model") instanceof Map<?, ?> model) || !(m.get("train") instanceof Map<?, ?> train)) {
         throw new IllegalArgumentException("config: expected 'model' and 'train' objects");
       }
-      return new Spec(GanConfig.fromJson(Json.write(model)), TrainConfig.fromMap((Map<String, Object>) train));
+      return new Spec(GanConfig.fromJson(Json.write(model)), TrainConfig.fromMap((Map<String, Object>) train),
+          m.get("data") instanceof String d ? d : null);
     }
   }
 

@@ -44,19 +44,21 @@ final class DemoCommand implements Callable<Integer> {
     if (!(minutes > 0) || stepsPerEpoch < 1) {
       throw new ParameterException(spec.commandLine(), "--minutes must be > 0 and --steps-per-epoch >= 1");
     }
-    Dataset dataset = data != null ? DataSources.open(data, DataSources.Split.TRAIN) : bestAtHand();
-    var run = new TrainingRun(TrainingRun.defaults(GanKind.CGAN, dataset, 0), dataset, out, 100_000,
+    String name = data != null ? data : bestAtHand();
+    Dataset dataset = DataSources.open(name, DataSources.Split.TRAIN);
+    var run = new TrainingRun(TrainingRun.defaults(GanKind.CGAN, dataset, 0).withData(name), dataset, out, 100_000,
         Duration.ofMillis(Math.round(minutes * 60_000)), stepsPerEpoch, false);
     return run.run(System.out);
   }
 
-  private static Dataset bestAtHand() throws IOException {
+  private static String bestAtHand() throws IOException {
     try {
-      return DataSources.open(PREFERRED, DataSources.Split.TRAIN);
+      DataSources.open(PREFERRED, DataSources.Split.TEST);
+      return PREFERRED;
     } catch (java.io.FileNotFoundException e) {
       System.out.println("vgan demo: " + PREFERRED + " is not installed (apt-get install dataset-fashion-mnist); "
           + "using the built-in sprites");
-      return DataSources.open(DataSources.SPRITES, DataSources.Split.TRAIN);
+      return DataSources.SPRITES;
     }
   }
 }

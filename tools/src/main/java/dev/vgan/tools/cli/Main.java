@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "A pure-Java GAN toolkit on the JDK Vector API.",
-    subcommands = {DemoCommand.class, TrainCommand.class, SampleCommand.class, ImportCommand.class,
+    subcommands = {DemoCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ImportCommand.class,
         SelfCheckCommand.class, CommandLine.HelpCommand.class},
     footer = {
         "",

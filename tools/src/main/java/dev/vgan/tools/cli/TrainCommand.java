@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     Path folder = out != null ? out : Path.of("runs", kind.id());
     Dataset dataset = DataSources.open(data, DataSources.Split.TRAIN);
-    GanModels.Spec s = resume ? null : parse(() -> customize(TrainingRun.defaults(kind, dataset, seed)), "--model");
+    GanModels.Spec s = resume ? null : parse(() -> customize(TrainingRun.defaults(kind, dataset, seed)).withData(data), "--model");
     Duration budget = minutes == null ? null : Duration.ofMillis(Math.round(minutes * 60_000));
     return new TrainingRun(s, dataset, folder, epochs, budget, stepsPerEpoch, resume).run(System.out);
   }
@@ -87,7 +87,7 @@ final class TrainCommand implements Callable<Integer> {
     t = new TrainConfig(loss == null ? t.loss() : AdversarialLoss.parse(loss), dSteps == null ? t.dSteps() : dSteps,
         lr == null ? t.lrG() : lr, lr == null ? t.lrD() : lr, t.beta1(), t.beta2(), t.gpWeight(), t.infoWeight(),
         batch == null ? t.batch() : batch, t.seed());
-    return new GanModels.Spec(m, t);
+    return new GanModels.Spec(m, t, d.data());
   }
 
   private <T> T parse(java.util.function.Supplier<T> f, String flag) {

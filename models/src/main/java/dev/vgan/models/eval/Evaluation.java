@@ -1,0 +1,77 @@
+package dev.vgan.models.eval;
+
+import dev.vgan.models.api.Generator;
+import dev.vgan.models.api.ImageSpec;
+import dev.vgan.models.data.DataSources;
+import dev.vgan.models.data.Dataset;
+import dev.vgan.engine.io.Safetensors;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Evaluates a generator against a dataset: finds (or trains and caches) the dataset's classifier, then
+ * measures what applies — conditional accuracy for a conditional model, purity for InfoGAN, FID always.
+ */
+public final class Evaluation {
+  /** Epochs the classifier is trained for. */
+  public static final int CLASSIFIER_EPOCHS = 8;
+
+  /**
+   * The figures.
+   *
+   * @param data the dataset's name or path
+   * @param classifierAccuracy the classifier's accuracy on the test split
+   * @param conditionalAccuracy share of generated images the classifier gives their class; NaN if unconditional
+   * @param purity InfoGAN code purity (best matching); NaN when there is no categorical code
+   * @param fid classifier-feature FID against the test split
+   * @param samples images generated per figure
+   */
+  public record Report(String data, double classifierAccuracy, double conditionalAccuracy, double purity, double fid,
+      int samples) {}
+
+  private Evaluation() {}
+
+  /** Measures {@code g} on the dataset {@code data} with {@code n} samples per figure. */
+  public static Report run(Generator g, String data, int n, long seed, PrintStream log) throws IOException {
+    Dataset test = DataSources.open(data, DataSources.Split.TEST);
+    ImageSpec image = g.image();
+    if (test.channels() != image.channels() || test.height() != image.height() || test.width() != image.width()) {
+      throw new IllegalArgumentException("the model makes " + image + " images but " + data + " has "
+          + test.channels() + "×" + test.height() + "×" + test.width());
+    }
+    if (!test.labelled()) {
+      throw new IllegalArgumentException(data + " has no labels: the evaluation classifier needs them");
+    }
+    Path cache = cacheFile(data);
+    Classifier c;
+    double accuracy;
+    if (Files.exists(cache)) {
+      c = Classifier.load(cache, image, test.classes());
+      accuracy = Double.parseDouble(Safetensors.read(cache).metadata().getOrDefault("test_accuracy", "NaN"));
+    } else {
+      log.printf("training the evaluation classifier for %s (%d epochs, cached in %s)%n", data, CLASSIFIER_EPOCHS, cache);
+      Dataset train = DataSources.open(data, DataSources.Split.TRAIN);
+      c = Classifier.train(train, CLASSIFIER_EPOCHS, 0, (loss, epoch) ->
+          log.printf(Locale.ROOT, "  epoch %d: loss %.4f%n", epoch, loss));
+      accuracy = c.accuracy(test);
+      log.printf(Locale.ROOT, "  test accuracy %.2f%%%n", 100 * accuracy);
+      Files.createDirectories(cache.getParent());
+      c.save(cache, accuracy);
+    }
+    double conditional = g.latent().conditional()
+        ? Metrics.conditionalAccuracy(g, c, Math.max(1, n / g.latent().classes()), seed) : Double.NaN;
+    double purity = g.latent().categorical().length > 0
+        ? Metrics.purity(g, c, Math.max(1, n / g.latent().categorical()[0]), seed) : Double.NaN;
+    double fid = Metrics.fid(g, c, test, n, seed);
+    return new Report(data, accuracy, conditional, purity, fid, n);
+  }
+
+  /** Where the classifier of a dataset is cached: {@code ~/.cache/vgan/classifiers/NAME.safetensors}. */
+  static Path cacheFile(String data) {
+    String name = data.replaceAll("[^A-Za-z0-9._-]", "_");
+    return Path.of(System.getProperty("user.home"), ".cache", "vgan", "classifiers", name + ".safetensors");
+  }
+}
