@@ -62,14 +62,34 @@ public final class DataSources {
     throw new FileNotFoundException(msg.toString());
   }
 
-  /** A folder of IDX files: {@code train-*} or {@code t10k-*}/{@code test-*} images and labels, gzipped or not. */
+  /**
+   * A dataset folder: IDX files ({@code train-*} or {@code t10k-*}/{@code test-*} images and labels, gzipped
+   * or not), CIFAR-10 binary batches, or else a folder of images (see {@link ImageFolder}; both splits are
+   * all of its images, at {@link ImageFolder.Options#DEFAULT}).
+   */
   static Dataset openFolder(Path folder, Split split) throws IOException {
+    if (Cifar10.isCifar(folder)) {
+      return Cifar10.read(folder, split);
+    }
+    Path cifar = folder.resolve("cifar-10-batches-bin");
+    if (Files.isDirectory(cifar) && Cifar10.isCifar(cifar)) {
+      return Cifar10.read(cifar, split);
+    }
     List<String> prefixes = split == Split.TRAIN ? List.of("train") : List.of("t10k", "test");
     Path images = find(folder, prefixes, "images-idx3-ubyte");
     Path labels = find(folder, prefixes, "labels-idx1-ubyte");
+    if (images == null && ImageFolder.hasImages(folder)) {
+      ImageFolder.Loaded loaded = ImageFolder.read(folder, ImageFolder.Options.DEFAULT);
+      if (!loaded.skipped().isEmpty()) {
+        System.err.printf("vgan: skipped %d unreadable image%s in %s:%n", loaded.skipped().size(),
+            loaded.skipped().size() == 1 ? "" : "s", folder);
+        loaded.skipped().forEach(s -> System.err.println("  " + s));
+      }
+      return loaded.data();
+    }
     if (images == null) {
       throw new FileNotFoundException(folder + ": no " + prefixes.get(0) + "-images-idx3-ubyte[.gz] file for the "
-          + split.name().toLowerCase() + " split (image folders come in a later version)");
+          + split.name().toLowerCase() + " split, no CIFAR-10 batches and no image files");
     }
     boolean emnist = folder.getFileName() != null && folder.getFileName().toString().contains("emnist");
     return IdxDataset.read(images, labels, emnist);

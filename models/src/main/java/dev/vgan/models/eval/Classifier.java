@@ -9,6 +9,7 @@ import dev.vgan.engine.io.StateDicts;
 import dev.vgan.engine.loss.Losses;
 import dev.vgan.engine.nn.BatchNorm2d;
 import dev.vgan.engine.nn.Conv2d;
+import dev.vgan.engine.nn.Dropout;
 import dev.vgan.engine.nn.Flatten;
 import dev.vgan.engine.nn.LeakyRelu;
 import dev.vgan.engine.nn.Linear;
@@ -28,7 +29,7 @@ import java.util.Map;
  * The evaluation classifier: a small CNN trained by vgan on a dataset's real training images. Its
  * 128-wide penultimate layer gives the features for FID; its predictions give conditional accuracy and
  * InfoGAN purity. Layers: two 4×4 stride-2 convolutions (32, 64 channels, batch norm on the second,
- * LeakyReLU 0.2), Linear to 128, ReLU (the features), Linear to the classes.
+ * LeakyReLU 0.2), Linear to 128, ReLU (the features), dropout 0.5 while training, Linear to the classes.
  */
 public final class Classifier {
   /** Width of the feature layer. */
@@ -42,7 +43,7 @@ public final class Classifier {
   /** The network, with PyTorch-style keys {@code body.*} and {@code head.*}. */
   static final class Net extends Module {
     final Sequential body;
-    final Linear head;
+    final Sequential head;
 
     Net(ImageSpec image, int classes, Rng rng) {
       int side = image.height() / 4 * (image.width() / 4);
@@ -55,7 +56,8 @@ public final class Classifier {
           new Flatten(),                                             // (N, 64·H/4·W/4)
           new Linear(64 * side, FEATURES, rng),                      // (N, 128)
           new Relu()));
-      head = child("head", new Linear(FEATURES, classes, rng));    // (N, classes)
+      head = child("head", new Sequential(new Dropout(0.5f, rng),      // training only
+          new Linear(FEATURES, classes, rng)));                        // (N, classes)
     }
 
     @Override
