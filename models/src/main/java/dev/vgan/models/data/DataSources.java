@@ -28,20 +28,30 @@ public final class DataSources {
 
   private DataSources() {}
 
-  /** Opens a dataset by name or path, searching the default places. */
+  /** Opens a dataset by name or path, searching the default places; image folders at 32×32 RGB. */
   public static Dataset open(String nameOrPath, Split split) throws IOException {
+    return open(nameOrPath, split, ImageFolder.Options.DEFAULT);
+  }
+
+  /** Opens a dataset by name or path, searching the default places; image folders as {@code images} says. */
+  public static Dataset open(String nameOrPath, Split split, ImageFolder.Options images) throws IOException {
     Path home = Path.of(System.getProperty("user.home"), ".cache", "vgan");
-    return open(nameOrPath, split, List.of(home, Path.of("/usr/share/datasets")));
+    return open(nameOrPath, split, List.of(home, Path.of("/usr/share/datasets")), images);
   }
 
   /** Opens a dataset by name or path, searching {@code roots} for names. */
   static Dataset open(String nameOrPath, Split split, List<Path> roots) throws IOException {
+    return open(nameOrPath, split, roots, ImageFolder.Options.DEFAULT);
+  }
+
+  private static Dataset open(String nameOrPath, Split split, List<Path> roots, ImageFolder.Options images)
+      throws IOException {
     if (nameOrPath.equals(SPRITES)) {
       return split == Split.TRAIN ? new Sprites(8000, 32, true, 0) : new Sprites(2000, 32, true, 1);
     }
     Path direct = Path.of(nameOrPath);
     if (Files.isDirectory(direct)) {
-      return openFolder(direct, split);
+      return openFolder(direct, split, images);
     }
     List<Path> tried = new ArrayList<>();
     tried.add(direct.toAbsolutePath());
@@ -49,7 +59,7 @@ public final class DataSources {
       for (Path root : roots) {
         Path candidate = root.resolve(nameOrPath);
         if (Files.isDirectory(candidate)) {
-          return openFolder(candidate, split);
+          return openFolder(candidate, split, images);
         }
         tried.add(candidate);
       }
@@ -65,9 +75,13 @@ public final class DataSources {
   /**
    * A dataset folder: IDX files ({@code train-*} or {@code t10k-*}/{@code test-*} images and labels, gzipped
    * or not), CIFAR-10 binary batches, or else a folder of images (see {@link ImageFolder}; both splits are
-   * all of its images, at {@link ImageFolder.Options#DEFAULT}).
+   * all of its images).
    */
   static Dataset openFolder(Path folder, Split split) throws IOException {
+    return openFolder(folder, split, ImageFolder.Options.DEFAULT);
+  }
+
+  private static Dataset openFolder(Path folder, Split split, ImageFolder.Options options) throws IOException {
     if (Cifar10.isCifar(folder)) {
       return Cifar10.read(folder, split);
     }
@@ -79,7 +93,7 @@ public final class DataSources {
     Path images = find(folder, prefixes, "images-idx3-ubyte");
     Path labels = find(folder, prefixes, "labels-idx1-ubyte");
     if (images == null && ImageFolder.hasImages(folder)) {
-      ImageFolder.Loaded loaded = ImageFolder.read(folder, ImageFolder.Options.DEFAULT);
+      ImageFolder.Loaded loaded = ImageFolder.read(folder, options);
       if (!loaded.skipped().isEmpty()) {
         System.err.printf("vgan: skipped %d unreadable image%s in %s:%n", loaded.skipped().size(),
             loaded.skipped().size() == 1 ? "" : "s", folder);

@@ -25,12 +25,14 @@ public final class Evaluation {
    * @param data the dataset's name or path
    * @param classifierAccuracy the classifier's accuracy on the test split
    * @param conditionalAccuracy share of generated images the classifier gives their class; NaN if unconditional
+   *     or the model's classes are not the classifier's
+   * @param matchedAccuracy the same after matching labels to classes one-to-one (for cluster labels)
    * @param purity InfoGAN code purity (best matching); NaN when there is no categorical code
    * @param fid classifier-feature FID against the test split
    * @param samples images generated per figure
    */
-  public record Report(String data, double classifierAccuracy, double conditionalAccuracy, double purity, double fid,
-      int samples) {}
+  public record Report(String data, double classifierAccuracy, double conditionalAccuracy, double matchedAccuracy,
+      double purity, double fid, int samples) {}
 
   private Evaluation() {}
 
@@ -61,12 +63,16 @@ public final class Evaluation {
       Files.createDirectories(cache.getParent());
       c.save(cache, accuracy);
     }
-    double conditional = g.latent().conditional()
-        ? Metrics.conditionalAccuracy(g, c, Math.max(1, n / g.latent().classes()), seed) : Double.NaN;
+    boolean conditionalModel = g.latent().conditional();
+    int perClass = conditionalModel ? Math.max(1, n / g.latent().classes()) : 0;
+    double conditional = conditionalModel && g.latent().classes() == c.classes()
+        ? Metrics.conditionalAccuracy(g, c, perClass, seed) : Double.NaN;
+    double matched = conditionalModel && g.latent().classes() <= 20
+        ? Metrics.matchedConditionalAccuracy(g, c, perClass, seed) : Double.NaN;
     double purity = g.latent().categorical().length > 0
         ? Metrics.purity(g, c, Math.max(1, n / g.latent().categorical()[0]), seed) : Double.NaN;
     double fid = Metrics.fid(g, c, test, n, seed);
-    return new Report(data, accuracy, conditional, purity, fid, n);
+    return new Report(data, accuracy, conditional, matched, purity, fid, n);
   }
 
   /** Where the classifier of a dataset is cached: {@code ~/.cache/vgan/classifiers/NAME.safetensors}. */

@@ -17,10 +17,32 @@ public final class Metrics {
    * labels k (conditional models; the classifier must know the same classes).
    */
   public static double conditionalAccuracy(Generator g, Classifier c, int perClass, long seed) {
+    if (g.latent().classes() != c.classes()) {
+      throw new IllegalArgumentException("conditional accuracy needs the classifier's " + c.classes()
+          + " classes; this model has " + g.latent().classes());
+    }
+    int[][] counts = labelTable(g, c, perClass, seed);
+    int correct = 0;
+    for (int k = 0; k < counts.length; k++) {
+      correct += counts[k][k];
+    }
+    return correct / (double) (perClass * counts.length);
+  }
+
+  /**
+   * Conditional accuracy after matching the model's labels one-to-one to the classifier's classes so that
+   * it is largest: for labels that are k-means clusters, whose numbering means nothing.
+   */
+  public static double matchedConditionalAccuracy(Generator g, Classifier c, int perClass, long seed) {
+    int[][] counts = labelTable(g, c, perClass, seed);
+    return Matching.best(counts) / (double) (perClass * counts.length);
+  }
+
+  /** counts[label][predicted class] over perClass images generated for each label. */
+  private static int[][] labelTable(Generator g, Classifier c, int perClass, long seed) {
     LatentSpec l = g.latent();
-    if (!l.conditional() || l.classes() != c.classes()) {
-      throw new IllegalArgumentException("conditional accuracy needs a conditional model with the classifier's "
-          + c.classes() + " classes; this model has " + l.classes());
+    if (!l.conditional()) {
+      throw new IllegalArgumentException("conditional accuracy needs a conditional model");
     }
     int n = perClass * l.classes();
     int[] classes = new int[n];
@@ -28,11 +50,11 @@ public final class Metrics {
       classes[i] = i % l.classes();
     }
     int[] predicted = c.predict(generate(g, n, classes, seed));
-    int correct = 0;
+    int[][] counts = new int[l.classes()][c.classes()];
     for (int i = 0; i < n; i++) {
-      correct += predicted[i] == classes[i] ? 1 : 0;
+      counts[classes[i]][predicted[i]]++;
     }
-    return correct / (double) n;
+    return counts;
   }
 
   /**

@@ -55,6 +55,7 @@ final class EvalCommand implements Callable<Integer> {
       m.put("data", r.data());
       m.put("classifier_test_accuracy", r.classifierAccuracy());
       m.put("conditional_accuracy", finiteOrNull(r.conditionalAccuracy()));
+      m.put("matched_conditional_accuracy", finiteOrNull(r.matchedAccuracy()));
       m.put("purity", finiteOrNull(r.purity()));
       m.put("fid", r.fid());
       m.put("samples", r.samples());
@@ -65,6 +66,10 @@ final class EvalCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "  classifier test accuracy  %.2f%%%n", 100 * r.classifierAccuracy());
       if (!Double.isNaN(r.conditionalAccuracy())) {
         System.out.printf(Locale.ROOT, "  conditional accuracy      %.2f%%%n", 100 * r.conditionalAccuracy());
+      }
+      if (!Double.isNaN(r.matchedAccuracy())) {
+        System.out.printf(Locale.ROOT, "  ... labels matched        %.2f%% (labels matched one-to-one to classes)%n",
+            100 * r.matchedAccuracy());
       }
       if (!Double.isNaN(r.purity())) {
         System.out.printf(Locale.ROOT, "  code purity               %.2f%%%n", 100 * r.purity());

@@ -4,6 +4,8 @@ import dev.vgan.models.api.GanConfig;
 import dev.vgan.models.api.GanKind;
 import dev.vgan.models.data.DataSources;
 import dev.vgan.models.data.Dataset;
+import dev.vgan.models.data.ImageFolder;
+import dev.vgan.models.eval.Clusters;
 import dev.vgan.models.train.AdversarialLoss;
 import dev.vgan.models.train.TrainConfig;
 import dev.vgan.models.zoo.GanModels;
@@ -64,6 +66,17 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--width", description = "Channels of the generator's last hidden layer (default 128 at 28 px, else 64).")
   Integer width;
 
+  @Option(names = "--image-size", defaultValue = "32",
+      description = "Side of the square images made from an image folder: 28, 32 or 64 (default ${DEFAULT-VALUE}).")
+  int imageSize;
+
+  @Option(names = "--gray", description = "Read an image folder as grayscale.")
+  boolean gray;
+
+  @Option(names = "--clusters", description = "Label the images by k-means into this many clusters "
+      + "(wgangp: the default, 10, when the data has no labels).")
+  Integer clusters;
+
   @Override
   public Integer call() throws Exception {
     GanKind kind = parse(() -> GanKind.parse(model), "--model");
@@ -72,10 +85,25 @@ final class TrainCommand implements Callable<Integer> {
           + "--steps-per-epoch >= 0");
     }
     Path folder = out != null ? out : Path.of("runs", kind.id());
-    Dataset dataset = DataSources.open(data, DataSources.Split.TRAIN);
-    GanModels.Spec s = resume ? null : parse(() -> customize(TrainingRun.defaults(kind, dataset, seed)).withData(data), "--model");
+    if (imageSize != 28 && imageSize != 32 && imageSize != 64) {
+      throw new ParameterException(spec.commandLine(), "--image-size must be 28, 32 or 64");
+    }
+    Dataset dataset = DataSources.open(data, DataSources.Split.TRAIN, new ImageFolder.Options(imageSize, !gray));
+    Integer k = clusters != null ? clusters : kind == GanKind.WGANGP && !dataset.labelled() ? Integer.valueOf(10) : null;
+    if (k != null) {
+      if (k < 2 || k > 100) {
+        throw new ParameterException(spec.commandLine(), "--clusters must be between 2 and 100");
+      }
+      Clusters.Result r = Clusters.of(dataset, k, seed);
+      System.out.printf(java.util.Locale.ROOT, "labelled %d images by k-means into %d clusters%s%n", dataset.size(), k,
+          Double.isNaN(r.purity()) ? "" : String.format(java.util.Locale.ROOT,
+              " (purity against the true labels %.1f%%)", 100 * r.purity()));
+      dataset = r.labelled();
+    }
+    Dataset chosen = dataset;
+    GanModels.Spec s = resume ? null : parse(() -> customize(TrainingRun.defaults(kind, chosen, seed)).withData(data), "--model");
     Duration budget = minutes == null ? null : Duration.ofMillis(Math.round(minutes * 60_000));
-    return new TrainingRun(s, dataset, folder, epochs, budget, stepsPerEpoch, resume).run(System.out);
+    return new TrainingRun(s, chosen, folder, epochs, budget, stepsPerEpoch, resume).run(System.out);
   }
 
   private GanModels.Spec customize(GanModels.Spec d) {
