@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
     String name = data != null ? data : bestAtHand();
     Dataset dataset = DataSources.open(name, DataSources.Split.TRAIN);
     var run = new TrainingRun(TrainingRun.defaults(GanKind.CGAN, dataset, 0).withData(name), dataset, out, 100_000,
-        Duration.ofMillis(Math.round(minutes * 60_000)), stepsPerEpoch, false);
+        Duration.ofMillis(Math.round(minutes * 60_000)), stepsPerEpoch, false, false);
     return run.run(System.out);
   }
 

@@ -66,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--width", description = "Channels of the generator's last hidden layer (default 128 at 28 px, else 64).")
   Integer width;
 
+  @Option(names = "--keep-checkpoints",
+      description = "Also keep each epoch's checkpoint as checkpoints/epoch-NNN.safetensors (to evaluate them later).")
+  boolean keepCheckpoints;
+
   @Option(names = "--image-size", defaultValue = "32",
       description = "Side of the square images made from an image folder: 28, 32 or 64 (default ${DEFAULT-VALUE}).")
   int imageSize;
@@ -103,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
     Dataset chosen = dataset;
     GanModels.Spec s = resume ? null : parse(() -> customize(TrainingRun.defaults(kind, chosen, seed)).withData(data), "--model");
     Duration budget = minutes == null ? null : Duration.ofMillis(Math.round(minutes * 60_000));
-    return new TrainingRun(s, chosen, folder, epochs, budget, stepsPerEpoch, resume).run(System.out);
+    return new TrainingRun(s, chosen, folder, epochs, budget, stepsPerEpoch, resume, keepCheckpoints).run(System.out);
   }
 
   private GanModels.Spec customize(GanModels.Spec d) {

@@ -30,9 +30,10 @@ import java.time.Duration;
  * @param budget stop at an epoch's end before this much time has passed; null for none
  * @param stepsPerEpoch batches per epoch, 0 for whole passes over the data
  * @param resume continue from the checkpoint in {@code out}
+ * @param keepCheckpoints copy each epoch's checkpoint to {@code checkpoints/epoch-NNN.safetensors}
  */
 record TrainingRun(GanModels.Spec spec, Dataset data, Path out, int epochs, Duration budget, int stepsPerEpoch,
-    boolean resume) {
+    boolean resume, boolean keepCheckpoints) {
   static final String GIF = "progress.gif";
   static final String PLOT = "losses.png";
   static final String FINAL = "samples.png";
@@ -74,6 +75,9 @@ record TrainingRun(GanModels.Spec spec, Dataset data, Path out, int epochs, Dura
         public void onEpoch(int epoch, Path file) {
           progress.onEpoch(epoch, file);
           samples.onEpoch(epoch, file);
+          if (keepCheckpoints) {
+            keep(file, epoch);
+          }
         }
       });
     } catch (TrainingDivergedException e) {
@@ -94,6 +98,16 @@ record TrainingRun(GanModels.Spec spec, Dataset data, Path out, int epochs, Dura
     }
     log.printf("  losses      %s and %s%n", out.resolve(PLOT), out.resolve(Trainer.LOSSES));
     return 0;
+  }
+
+  private void keep(Path checkpoint, int epoch) {
+    try {
+      Path dir = Files.createDirectories(out.resolve("checkpoints"));
+      Files.copy(checkpoint, dir.resolve(String.format("epoch-%03d.safetensors", epoch)),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The spec for a fresh run of {@code kind} on {@code data}, with the family's defaults. */
