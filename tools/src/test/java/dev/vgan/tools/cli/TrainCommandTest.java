@@ -55,6 +55,17 @@ class TrainCommandTest {
   }
 
   @Test
+  void importThenSampleGivesAnImageTensor() throws Exception {
+    Path pytorch = Path.of("../models/src/test/resources/torch/w2_pytorch_generator.safetensors");
+    Path ckpt = dir.resolve("imported.safetensors");
+    assertEquals(0, run("import", "--arch", "dcgan28", "--generator", pytorch.toString(), "--out", ckpt.toString()));
+    Path out = dir.resolve("s.safetensors");
+    assertEquals(0, run("sample", "--checkpoint", ckpt.toString(), "--n", "3", "--out", out.toString()));
+    assertEquals(3 * 28 * 28, Safetensors.read(out).tensors().get("images").data().length);
+    assertEquals(2, run("import", "--arch", "stylegan2", "--generator", pytorch.toString(), "--out", ckpt.toString()));
+  }
+
+  @Test
   void userMistakesGiveOneLineAndACode() {
     assertEquals(2, run("train", "--model", "stylegan"));
     assertEquals(1, run("train", "--model", "dcgan", "--data", dir.resolve("nothing-here").toString()));
