@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 /**
  * Resolves {@code --data NAME|PATH}: {@code sprites} is the built-in set; a folder path is opened
  * directly; a name is looked for in {@code ~/.cache/vgan/NAME}, then {@code /usr/share/datasets/NAME}
- * (where Debian's {@code dataset-fashion-mnist} puts its files). When nothing is found, one message lists
- * the places tried and how to get the data.
+ * (where Debian's {@code dataset-fashion-mnist} puts its files), then — for mnist, fashion-mnist and
+ * cifar-10, unless {@code VGAN_OFFLINE} is set — downloaded from the official mirrors into the first place,
+ * checksums verified. When nothing works, one message lists the places tried and how to get the data.
  */
 public final class DataSources {
   /** Which part of a dataset. */
@@ -36,16 +37,16 @@ public final class DataSources {
   /** Opens a dataset by name or path, searching the default places; image folders as {@code images} says. */
   public static Dataset open(String nameOrPath, Split split, ImageFolder.Options images) throws IOException {
     Path home = Path.of(System.getProperty("user.home"), ".cache", "vgan");
-    return open(nameOrPath, split, List.of(home, Path.of("/usr/share/datasets")), images);
+    return open(nameOrPath, split, List.of(home, Path.of("/usr/share/datasets")), images, downloadsAllowed());
   }
 
-  /** Opens a dataset by name or path, searching {@code roots} for names. */
+  /** Opens a dataset by name or path, searching {@code roots} for names; never downloads. */
   static Dataset open(String nameOrPath, Split split, List<Path> roots) throws IOException {
-    return open(nameOrPath, split, roots, ImageFolder.Options.DEFAULT);
+    return open(nameOrPath, split, roots, ImageFolder.Options.DEFAULT, false);
   }
 
-  private static Dataset open(String nameOrPath, Split split, List<Path> roots, ImageFolder.Options images)
-      throws IOException {
+  private static Dataset open(String nameOrPath, Split split, List<Path> roots, ImageFolder.Options images,
+      boolean download) throws IOException {
     if (nameOrPath.equals(SPRITES)) {
       return split == Split.TRAIN ? new Sprites(8000, 32, true, 0) : new Sprites(2000, 32, true, 1);
     }
@@ -64,12 +65,41 @@ public final class DataSources {
         tried.add(candidate);
       }
     }
+    String downloadError = null;
+    if (!nameOrPath.contains("/") && KnownDatasets.SOURCES.containsKey(nameOrPath) && download) {
+      Path into = roots.get(0).resolve(nameOrPath);
+      System.err.println("vgan: downloading " + nameOrPath + " into " + into + " (checksums verified)");
+      try {
+        KnownDatasets.download(nameOrPath, into);
+        return openFolder(into, split, images);
+      } catch (IOException e) {
+        downloadError = e.getMessage();
+      }
+    }
     StringBuilder msg = new StringBuilder("no dataset '" + nameOrPath + "'; looked in:");
     tried.forEach(p -> msg.append("\n  ").append(p));
+    if (downloadError != null) {
+      msg.append("\nand the download failed: ").append(downloadError);
+    }
     msg.append("\nUse '").append(SPRITES).append("' (built in), a folder of IDX files, or ");
     msg.append(nameOrPath.equals("fashion-mnist") ? "'apt-get install dataset-fashion-mnist'."
         : "put the dataset's IDX files in " + roots.get(0).resolve(nameOrPath) + ".");
     throw new FileNotFoundException(msg.toString());
+  }
+
+  /** Whether a name may be downloaded: not when {@code VGAN_OFFLINE} is set. */
+  static boolean downloadsAllowed() {
+    return System.getenv("VGAN_OFFLINE") == null;
+  }
+
+  /** Whether {@code name} is on this machine already (the built-in set, a folder, or in a searched place). */
+  public static boolean isLocal(String name) {
+    if (name.equals(SPRITES) || Files.isDirectory(Path.of(name))) {
+      return true;
+    }
+    Path home = Path.of(System.getProperty("user.home"), ".cache", "vgan");
+    return !name.contains("/") && (Files.isDirectory(home.resolve(name))
+        || Files.isDirectory(Path.of("/usr/share/datasets").resolve(name)));
   }
 
   /**

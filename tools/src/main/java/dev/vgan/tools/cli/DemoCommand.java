@@ -3,7 +3,6 @@ package dev.vgan.tools.cli;
 import dev.vgan.models.api.GanKind;
 import dev.vgan.models.data.DataSources;
 import dev.vgan.models.data.Dataset;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -51,14 +50,12 @@ final class DemoCommand implements Callable<Integer> {
     return run.run(System.out);
   }
 
-  private static String bestAtHand() throws IOException {
-    try {
-      DataSources.open(PREFERRED, DataSources.Split.TEST);
+  private static String bestAtHand() {
+    if (DataSources.isLocal(PREFERRED)) {
       return PREFERRED;
-    } catch (java.io.FileNotFoundException e) {
-      System.out.println("vgan demo: " + PREFERRED + " is not installed (apt-get install dataset-fashion-mnist); "
-          + "using the built-in sprites");
-      return DataSources.SPRITES;
     }
+    System.out.println("vgan demo: " + PREFERRED + " is not installed (apt-get install dataset-fashion-mnist); "
+        + "using the built-in sprites");
+    return DataSources.SPRITES;
   }
 }

@@ -1,0 +1,94 @@
+package dev.vgan.models.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Fetches a file from a list of mirrors, tried in order, and keeps it only if its checksum is the
+ * published one: a download goes to a temporary file in the target's folder, is hashed as it streams, and
+ * is renamed into place only when the digest matches. A mismatch or an error moves on to the next mirror;
+ * when all fail, one message lists every mirror and what went wrong.
+ */
+public final class Download {
+  /**
+   * A file to fetch.
+   *
+   * @param name the file name under each mirror (and in the cache folder)
+   * @param algorithm the digest ({@code SHA-256} or, where only that is published, {@code MD5})
+   * @param hex the expected digest, lowercase hex
+   */
+  public record Remote(String name, String algorithm, String hex) {}
+
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+      .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+  private Download() {}
+
+  /** Fetches {@code file} into {@code folder} from the first mirror that serves the right bytes; returns its path. */
+  public static Path fetch(Remote file, List<String> mirrors, Path folder) throws IOException {
+    Files.createDirectories(folder);
+    Path target = folder.resolve(file.name());
+    List<String> failures = new ArrayList<>();
+    for (String mirror : mirrors) {
+      String url = mirror.endsWith("/") ? mirror + file.name() : mirror + "/" + file.name();
+      Path tmp = Files.createTempFile(folder, file.name(), ".part");
+      try {
+        String got = fetchTo(url, tmp, file.algorithm());
+        if (got.equals(file.hex())) {
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          return target;
+        }
+        failures.add(url + ": " + file.algorithm() + " " + got + ", expected " + file.hex());
+      } catch (IOException e) {
+        failures.add(url + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("download of " + url + " interrupted", e);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    }
+    throw new IOException("could not download " + file.name() + ":\n  " + String.join("\n  ", failures));
+  }
+
+  private static String fetchTo(String url, Path tmp, String algorithm) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(30)).GET().build();
+    HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = response.body()) {
+      if (response.statusCode() != 200) {
+        throw new IOException("HTTP " + response.statusCode());
+      }
+      MessageDigest digest = digest(algorithm);
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        byte[] buf = new byte[1 << 16];
+        for (int r; (r = in.read(buf)) > 0; ) {
+          digest.update(buf, 0, r);
+          out.write(buf, 0, r);
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    }
+  }
+
+  private static MessageDigest digest(String algorithm) {
+    try {
+      return MessageDigest.getInstance(algorithm);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalArgumentException("unknown digest " + algorithm, e);
+    }
+  }
+}

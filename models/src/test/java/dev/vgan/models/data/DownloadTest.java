@@ -1,0 +1,86 @@
+package dev.vgan.models.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mirrors served by a local HTTP server: a missing file, wrong bytes, then the right ones. */
+class DownloadTest {
+  @TempDir Path dir;
+  private HttpServer server;
+  private String base;
+  private static final byte[] GOOD = "the real dataset".getBytes(StandardCharsets.UTF_8);
+
+  @BeforeEach
+  void serve() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/bad/", ex -> {
+      byte[] body = "tampered".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    server.createContext("/good/", ex -> {
+      ex.sendResponseHeaders(200, GOOD.length);
+      ex.getResponseBody().write(GOOD);
+      ex.close();
+    });
+    server.createContext("/missing/", ex -> {
+      ex.sendResponseHeaders(404, -1);
+      ex.close();
+    });
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private static String sha256(byte[] b) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+  }
+
+  @Test
+  void mirrorsAreTriedInOrderAndOnlyVerifiedBytesAreKept() throws Exception {
+    Download.Remote f = new Download.Remote("data.bin", "SHA-256", sha256(GOOD));
+    Path got = Download.fetch(f, List.of(base + "/missing/", base + "/bad/", base + "/good/"), dir);
+    assertArrayEquals(GOOD, Files.readAllBytes(got));
+    try (var files = Files.list(dir)) {
+      assertEquals(List.of(got), files.toList(), "no partial files left behind");
+    }
+  }
+
+  @Test
+  void whenEveryMirrorFailsNothingIsKeptAndEachFailureIsNamed() throws Exception {
+    Download.Remote f = new Download.Remote("data.bin", "SHA-256", sha256(GOOD));
+    var e = assertThrows(IOException.class, () -> Download.fetch(f, List.of(base + "/missing/", base + "/bad/"), dir));
+    assertTrue(e.getMessage().contains("HTTP 404") && e.getMessage().contains("expected " + sha256(GOOD)), e.getMessage());
+    assertFalse(Files.exists(dir.resolve("data.bin")));
+  }
+
+  @Test
+  void theCifarArchiveUnpacksIntoAReadableDataset() throws Exception {
+    Tar.extractGzipped(Path.of("src/test/resources/cifar-mini.tar.gz"), dir);
+    Dataset d = DataSources.openFolder(dir.resolve("cifar-10-batches-bin"), DataSources.Split.TEST);
+    assertEquals(2, d.size());
+    assertEquals(7, d.label(1));
+  }
+}
