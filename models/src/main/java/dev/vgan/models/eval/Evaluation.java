@@ -75,9 +75,13 @@ public final class Evaluation {
     return new Report(data, accuracy, conditional, matched, purity, fid, n);
   }
 
-  /** Where the classifier of a dataset is cached: {@code ~/.cache/vgan/classifiers/NAME.safetensors}. */
+  /** Bumped whenever the classifier's architecture or training changes, so old caches are not reused. */
+  static final int CLASSIFIER_VERSION = 2;
+
+  /** Where the classifier of a dataset is cached: {@code ~/.cache/vgan/classifiers/NAME.vN.safetensors}. */
   static Path cacheFile(String data) {
     String name = data.replaceAll("[^A-Za-z0-9._-]", "_");
-    return Path.of(System.getProperty("user.home"), ".cache", "vgan", "classifiers", name + ".safetensors");
+    return Path.of(System.getProperty("user.home"), ".cache", "vgan", "classifiers",
+        name + ".v" + CLASSIFIER_VERSION + ".safetensors");
   }
 }
