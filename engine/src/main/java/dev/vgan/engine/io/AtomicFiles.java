@@ -23,6 +23,19 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * Temp files are created owner-only; the result should carry the permissions a plain new file gets
+   * (rw-r--r--), or the old file's when it is replaced.
+   */
+  private static void readableLikeANewFile(Path tmp, Path target) throws IOException {
+    if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(tmp, perms);
+  }
+
   /** Replaces {@code target} with what {@code writer} writes, or leaves it untouched if anything fails. */
   public static void write(Path target, Writer writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
@@ -35,6 +48,7 @@ public final class AtomicFiles {
         out.flush();
         ch.force(true);
       }
+      readableLikeANewFile(tmp, target);
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);

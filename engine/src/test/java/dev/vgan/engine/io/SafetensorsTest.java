@@ -181,4 +181,14 @@ class SafetensorsTest {
       assertEquals(List.of(file), files.toList());
     }
   }
+
+  @Test
+  void aWrittenFileIsReadableByOthersAndAReplacedOneKeepsItsPermissions() throws IOException {
+    Path file = dir.resolve("new.bin");
+    AtomicFiles.write(file, out -> out.write(1));
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+    AtomicFiles.write(file, out -> out.write(2));
+    assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+  }
 }

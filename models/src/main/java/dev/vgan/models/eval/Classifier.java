@@ -28,8 +28,9 @@ import java.util.Map;
 /**
  * The evaluation classifier: a small CNN trained by vgan on a dataset's real training images. Its
  * 128-wide penultimate layer gives the features for FID; its predictions give conditional accuracy and
- * InfoGAN purity. Layers: two 4×4 stride-2 convolutions (32, 64 channels, batch norm on the second,
- * LeakyReLU 0.2), Linear to 128, ReLU (the features), dropout 0.5 while training, Linear to the classes.
+ * InfoGAN purity. Layers: a 4×4 stride-2 convolution (32 channels), a 3×3 one (64), a 4×4 stride-2 one
+ * (64), batch norm after the last two, LeakyReLU 0.2; Linear to 128, ReLU (the features), dropout 0.5
+ * while training, Linear to the classes. Training images are shifted by up to 2 pixels at random.
  */
 public final class Classifier {
   /** Width of the feature layer. */
@@ -50,7 +51,10 @@ public final class Classifier {
       body = child("body", new Sequential(
           new Conv2d(image.channels(), 32, 4, 2, 1, true, rng),      // (N, 32, H/2, W/2)
           new LeakyRelu(0.2f),
-          new Conv2d(32, 64, 4, 2, 1, true, rng),                    // (N, 64, H/4, W/4)
+          new Conv2d(32, 64, 3, 1, 1, true, rng),                    // (N, 64, H/2, W/2)
+          new BatchNorm2d(64),
+          new LeakyRelu(0.2f),
+          new Conv2d(64, 64, 4, 2, 1, true, rng),                    // (N, 64, H/4, W/4)
           new BatchNorm2d(64),
           new LeakyRelu(0.2f),
           new Flatten(),                                             // (N, 64·H/4·W/4)
@@ -94,7 +98,7 @@ public final class Classifier {
         Batches.Batch batch = batches.batch(b);
         try (var scope = arena.enter()) {
           adam.zeroGrad();
-          Tensor loss = Losses.crossEntropy(net.forward(batch.images()), batch.labels());
+          Tensor loss = Losses.crossEntropy(net.forward(Augment.shift(batch.images(), 2, rng)), batch.labels());
           loss.backward();
           adam.step();
           sum += loss.item();

@@ -44,25 +44,9 @@ public final class Evaluation {
       throw new IllegalArgumentException("the model makes " + image + " images but " + data + " has "
           + test.channels() + "×" + test.height() + "×" + test.width());
     }
-    if (!test.labelled()) {
-      throw new IllegalArgumentException(data + " has no labels: the evaluation classifier needs them");
-    }
-    Path cache = cacheFile(data);
-    Classifier c;
-    double accuracy;
-    if (Files.exists(cache)) {
-      c = Classifier.load(cache, image, test.classes());
-      accuracy = Double.parseDouble(Safetensors.read(cache).metadata().getOrDefault("test_accuracy", "NaN"));
-    } else {
-      log.printf("training the evaluation classifier for %s (%d epochs, cached in %s)%n", data, CLASSIFIER_EPOCHS, cache);
-      Dataset train = DataSources.open(data, DataSources.Split.TRAIN);
-      c = Classifier.train(train, CLASSIFIER_EPOCHS, 0, (loss, epoch) ->
-          log.printf(Locale.ROOT, "  epoch %d: loss %.4f%n", epoch, loss));
-      accuracy = c.accuracy(test);
-      log.printf(Locale.ROOT, "  test accuracy %.2f%%%n", 100 * accuracy);
-      Files.createDirectories(cache.getParent());
-      c.save(cache, accuracy);
-    }
+    Trained t = classifier(data, test, log);
+    Classifier c = t.classifier();
+    double accuracy = t.testAccuracy();
     boolean conditionalModel = g.latent().conditional();
     int perClass = conditionalModel ? Math.max(1, n / g.latent().classes()) : 0;
     double conditional = conditionalModel && g.latent().classes() == c.classes()
@@ -75,8 +59,42 @@ public final class Evaluation {
     return new Report(data, accuracy, conditional, matched, purity, fid, n);
   }
 
+  /**
+   * A dataset's evaluation classifier.
+   *
+   * @param classifier the network
+   * @param testAccuracy its accuracy on the test split
+   */
+  public record Trained(Classifier classifier, double testAccuracy) {}
+
+  /** The classifier of {@code data}: from the cache, or trained on its training split and cached. */
+  public static Trained classifier(String data, PrintStream log) throws IOException {
+    return classifier(data, DataSources.open(data, DataSources.Split.TEST), log);
+  }
+
+  private static Trained classifier(String data, Dataset test, PrintStream log) throws IOException {
+    if (!test.labelled()) {
+      throw new IllegalArgumentException(data + " has no labels: the evaluation classifier needs them");
+    }
+    ImageSpec image = new ImageSpec(test.channels(), test.height(), test.width());
+    Path cache = cacheFile(data);
+    if (Files.exists(cache)) {
+      return new Trained(Classifier.load(cache, image, test.classes()),
+          Double.parseDouble(Safetensors.read(cache).metadata().getOrDefault("test_accuracy", "NaN")));
+    }
+    log.printf("training the evaluation classifier for %s (%d epochs, cached in %s)%n", data, CLASSIFIER_EPOCHS, cache);
+    Dataset train = DataSources.open(data, DataSources.Split.TRAIN);
+    Classifier c = Classifier.train(train, CLASSIFIER_EPOCHS, 0, (loss, epoch) ->
+        log.printf(Locale.ROOT, "  epoch %d: loss %.4f%n", epoch, loss));
+    double accuracy = c.accuracy(test);
+    log.printf(Locale.ROOT, "  test accuracy %.2f%%%n", 100 * accuracy);
+    Files.createDirectories(cache.getParent());
+    c.save(cache, accuracy);
+    return new Trained(c, accuracy);
+  }
+
   /** Bumped whenever the classifier's architecture or training changes, so old caches are not reused. */
-  static final int CLASSIFIER_VERSION = 2;
+  static final int CLASSIFIER_VERSION = 3;
 
   /** Where the classifier of a dataset is cached: {@code ~/.cache/vgan/classifiers/NAME.vN.safetensors}. */
   static Path cacheFile(String data) {

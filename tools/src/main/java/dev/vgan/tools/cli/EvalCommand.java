@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--checkpoint", required = true, description = "A checkpoint from vgan train.")
+  @Option(names = "--checkpoint", description = "A checkpoint from vgan train; without one, only the classifier of --data is trained (or read from the cache) and its test accuracy shown.")
   Path checkpoint;
 
   @Option(names = "--data", description = "The labelled dataset to measure against (default: the one it was trained on).")
@@ -40,6 +40,15 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (n < 2) {
       throw new ParameterException(spec.commandLine(), "--n must be >= 2");
+    }
+    if (checkpoint == null) {
+      if (data == null) {
+        throw new ParameterException(spec.commandLine(), "give --checkpoint, --data or both");
+      }
+      Evaluation.Trained t = Evaluation.classifier(data, json ? System.err : System.out);
+      System.out.println(json ? Json.write(Map.of("data", data, "classifier_test_accuracy", t.testAccuracy()))
+          : String.format(Locale.ROOT, "%s: evaluation classifier test accuracy %.2f%%", data, 100 * t.testAccuracy()));
+      return 0;
     }
     GanModels.Spec s = GanModels.spec(checkpoint);
     String dataset = data != null ? data : s.data();
