@@ -14,7 +14,7 @@ import java.util.List;
  * correction).
  */
 public final class Adam extends ParameterSlots {
-  private final AdamConfig config;
+  private AdamConfig config;
   private final KernelBackend kernels = Backends.get();
 
   /** Optimizes {@code params} (typically {@code module.parameters()}). */
@@ -48,5 +48,10 @@ public final class Adam extends ParameterSlots {
   /** The settings. */
   public AdamConfig config() {
     return config;
+  }
+
+  /** Changes the learning rate from the next step on (a schedule), keeping the moments and step counts. */
+  public void setLearningRate(float lr) {
+    config = new AdamConfig(lr, config.beta1(), config.beta2(), config.eps(), config.weightDecay(), config.decoupled());
   }
 }

@@ -52,4 +52,28 @@ class OptimizerParityTest {
     resumed.step();
     org.junit.jupiter.api.Assertions.assertArrayEquals(a.data(), b.data());
   }
+
+  @Test
+  void aChangedLearningRateActsLikeAnOptimizerBuiltWithIt() {
+    Tensor a = G.get("p0").copy().requiresGrad(true);
+    Tensor b = G.get("p0").copy().requiresGrad(true);
+    Adam scheduled = new Adam(List.of(new Parameter("p", a)), AdamConfig.of(1e-2f, 0.5f, 0.999f));
+    Adam before = new Adam(List.of(new Parameter("p", b)), AdamConfig.of(1e-2f, 0.5f, 0.999f));
+    for (Tensor x : List.of(a, b)) {
+      x.gradBuffer();
+      System.arraycopy(G.get("g1").data(), 0, x.grad().data(), 0, x.numel());
+    }
+    scheduled.step();
+    before.step();
+    scheduled.setLearningRate(1e-3f);
+    Adam after = new Adam(List.of(new Parameter("p", b)), AdamConfig.of(1e-3f, 0.5f, 0.999f));
+    after.loadState(before.state());
+    for (Tensor x : List.of(a, b)) {
+      System.arraycopy(G.get("g2").data(), 0, x.grad().data(), 0, x.numel());
+    }
+    scheduled.step();
+    after.step();
+    org.junit.jupiter.api.Assertions.assertArrayEquals(b.data(), a.data());
+    org.junit.jupiter.api.Assertions.assertEquals(1e-3f, scheduled.config().lr());
+  }
 }

@@ -94,7 +94,7 @@ public final class Evaluation {
   }
 
   /** Bumped whenever the classifier's architecture or training changes, so old caches are not reused. */
-  static final int CLASSIFIER_VERSION = 3;
+  static final int CLASSIFIER_VERSION = 4;
 
   /** Where the classifier of a dataset is cached: {@code ~/.cache/vgan/classifiers/NAME.vN.safetensors}. */
   static Path cacheFile(String data) {
