@@ -1,5 +1,6 @@
 package dev.vgan.models.eval;
 
+import static dev.vgan.engine.testing.JsonLists.floats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vgan.engine.io.Json;
@@ -13,15 +14,6 @@ import org.junit.jupiter.api.Test;
 class FidTest {
   private static Map<String, Object> golden() throws Exception {
     return Json.parseObject(Files.readString(Path.of("src/test/resources/fid/fid_golden.json")));
-  }
-
-  private static float[] floats(Object list) {
-    List<?> l = (List<?>) list;
-    float[] out = new float[l.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ((Number) l.get(i)).floatValue();
-    }
-    return out;
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.vgan.models.zoo;
 
+import static dev.vgan.engine.testing.JsonLists.floats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import dev.vgan.models.api.LatentSpec;
 import dev.vgan.models.checkpoint.Checkpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +28,6 @@ class ImportGoldenTest {
   @TempDir Path dir;
   private static final Path TORCH = Path.of("src/test/resources/torch");
   private static final GanConfig W2 = new GanConfig(GanKind.DCGAN, new ImageSpec(1, 28, 28), LatentSpec.noise(100), 128);
-
-  private static float[] floats(Object list) {
-    List<?> l = (List<?>) list;
-    float[] out = new float[l.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ((Number) l.get(i)).floatValue();
-    }
-    return out;
-  }
 
   @Test
   void anImportedPytorchGeneratorMakesPytorchsImages() throws Exception {

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "A pure-Java GAN toolkit on the JDK Vector API.",
     subcommands = {DemoCommand.class, TrainCommand.class, SampleCommand.class, EvalCommand.class, ImportCommand.class,
+        InterpolateCommand.class, DirectionsCommand.class, AttributeCommand.class, SpritesCommand.class,
+        AnimateCommand.class,
         SelfCheckCommand.class, CommandLine.HelpCommand.class},
     footer = {
         "",

@@ -16,7 +16,8 @@ import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Animated GIFs with the JDK's own ImageIO writer: every frame gets the delay, and the NETSCAPE2.0
- * application extension makes the animation loop forever. Written atomically.
+ * application extension makes the animation loop forever. Colours are reduced by {@link GifPalette}
+ * (exact for gray frames, median cut with dithering otherwise). Written atomically.
  */
 public final class GifWriter {
   private GifWriter() {}
@@ -42,8 +43,8 @@ public final class GifWriter {
         writer.setOutput(ios);
         writer.prepareWriteSequence(null);
         for (BufferedImage frame : order) {
-          BufferedImage rgb = frame.getType() == BufferedImage.TYPE_INT_RGB ? frame : toRgb(frame);
-          writer.writeToSequence(new IIOImage(rgb, null, frameMetadata(writer, rgb, delayMs)), null);
+          BufferedImage indexed = GifPalette.indexed(frame.getType() == BufferedImage.TYPE_INT_RGB ? frame : toRgb(frame));
+          writer.writeToSequence(new IIOImage(indexed, null, frameMetadata(writer, indexed, delayMs)), null);
         }
         writer.endWriteSequence();
       } finally {

@@ -1,0 +1,29 @@
+package dev.vgan.tools.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The α values of a sweep, −range..+range in {@code steps} equal steps, and their captions. */
+final class Alphas {
+  private Alphas() {}
+
+  static double[] of(double range, int steps) {
+    if (steps < 2 || !(range > 0)) {
+      throw new IllegalArgumentException("a sweep needs --steps >= 2 and --range > 0");
+    }
+    double[] a = new double[steps];
+    for (int i = 0; i < steps; i++) {
+      a[i] = -range + 2 * range * i / (steps - 1);
+    }
+    return a;
+  }
+
+  static List<String> captions(double[] values, String prefix) {
+    List<String> out = new ArrayList<>();
+    for (double v : values) {
+      out.add(prefix + String.format(Locale.ROOT, "%+.1f", v));
+    }
+    return out;
+  }
+}
