@@ -19,11 +19,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchMain {
   private static final String USAGE = """
-      Usage: vgan bench [gemm|conv|step|infer|peak|all] [--threads N] [--quick]
+      Usage: vgan bench [gemm|conv|step|infer|sefa|peak|all] [--threads N] [--quick]
         gemm     W1 SGEMM (n = 256..2048 and odd sizes; Aᵀ·B and A·Bᵀ at 1024)   (default)
         conv     the conv / conv-transpose layers of W2 and W4, forward and both backwards
         step     W2: one DCGAN-28 training step, batch 64 (images/s)
         infer    W3: the W2 generator in eval mode, batch 1 and 64
+        sefa     W5: SeFa directions of a 512x512 first projection (ms)
         peak     the JVM's FMA ceiling only
         all      everything
         --threads N  only this thread count (default: 1 and 2)
@@ -37,7 +38,7 @@ public final class BenchMain {
     boolean quick = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "gemm", "conv", "step", "infer", "peak", "all" -> what = args[i];
+        case "gemm", "conv", "step", "infer", "sefa", "peak", "all" -> what = args[i];
         case "--quick" -> quick = true;
         case "--threads" -> {
           if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]*")) {
@@ -111,6 +112,12 @@ public final class BenchMain {
             batch * GeneratorBench.flopsPerSample() / (ms * 1e6), Integer.parseInt(r.getParams().getParam("threads"))));
       }
     }
+    if (what.equals("sefa") || what.equals("all")) {
+      for (RunResult r : run(base(quick).include(SefaBench.class.getSimpleName()))) {
+        int n = Integer.parseInt(r.getParams().getParam("n"));
+        rows.add(new Row("W5 SeFa top " + r.getParams().getParam("k"), n + "x" + n, r, Double.NaN, 0));
+      }
+    }
     print(rows, peak);
   }
 
@@ -136,8 +143,8 @@ public final class BenchMain {
       var s = r.result.getPrimaryResult();
       double unitToMs = s.getScoreUnit().startsWith("us") ? 1e-3 : 1;
       Double ceiling = peak.get(r.threads);
-      System.out.printf("%-32s %-12s %-8d %8.3f ± %-5.3f %10.1f %9s%n", r.what, r.params, r.threads,
-          s.getScore() * unitToMs, s.getScoreError() * unitToMs, r.gflops,
+      System.out.printf("%-32s %-12s %-8s %8.3f ± %-5.3f %10s %9s%n", r.what, r.params, r.threads == 0 ? "" : r.threads,
+          s.getScore() * unitToMs, s.getScoreError() * unitToMs, Double.isNaN(r.gflops) ? "" : String.format("%.1f", r.gflops),
           ceiling == null ? "" : String.format("%.0f%%", 100 * r.gflops / ceiling));
     }
   }

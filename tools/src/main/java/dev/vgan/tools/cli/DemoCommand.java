@@ -3,6 +3,7 @@ package dev.vgan.tools.cli;
 import dev.vgan.models.api.GanKind;
 import dev.vgan.models.data.DataSources;
 import dev.vgan.models.data.Dataset;
+import dev.vgan.models.train.Trainer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,11 +16,11 @@ import picocli.CommandLine.Spec;
 /**
  * The embedded default job: trains a conditional GAN for a few minutes on the best data at hand
  * (Fashion-MNIST when installed, else the built-in sprites) and writes a sample grid, the training-progress
- * GIF and the loss plot into {@code out/demo/}.
+ * GIF and the loss plot into {@code out/demo/}, then an interpolation GIF and a SeFa grid of the trained model.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Train a conditional GAN for about three minutes (Fashion-MNIST when installed, else the built-in "
-        + "sprites) and write samples, a progress GIF and a loss plot into out/demo/.")
+        + "sprites) and write samples, a progress GIF, a loss plot, an interpolation GIF and a SeFa grid into out/demo/.")
 final class DemoCommand implements Callable<Integer> {
   static final String PREFERRED = "fashion-mnist";
 
@@ -47,7 +48,22 @@ final class DemoCommand implements Callable<Integer> {
     Dataset dataset = DataSources.open(name, DataSources.Split.TRAIN);
     var run = new TrainingRun(TrainingRun.defaults(GanKind.CGAN, dataset, 0).withData(name), dataset, out, 100_000,
         Duration.ofMillis(Math.round(minutes * 60_000)), stepsPerEpoch, false, false);
-    return run.run(System.out);
+    int code = run.run(System.out);
+    return code != 0 ? code : explore(dataset.classes());
+  }
+
+  /** The latent-space pictures of the trained model, made by the same commands a user would run. */
+  private int explore(int classes) {
+    String ckpt = out.resolve(Trainer.CHECKPOINT).toString();
+    String last = Integer.toString(classes - 1);
+    int code = Main.run("interpolate", "--checkpoint", ckpt, "--from", "3", "--to", "4", "--through", "5",
+        "--label-from", "0", "--label-to", last, "--steps", "12", "--ping-pong", "--out",
+        out.resolve("interpolation.gif").toString());
+    if (code == 0) {
+      code = Main.run("directions", "--checkpoint", ckpt, "--method", "sefa", "--label", "0", "--k", "5",
+          "--out", out.resolve("sefa.png").toString(), "--save", out.resolve("sefa.json").toString());
+    }
+    return code;
   }
 
   private static String bestAtHand() {
