@@ -21,7 +21,9 @@ import dev.vgan.models.train.TrainStats;
  * One training step of any family: a discriminator update on every batch, and a generator update on
  * every {@code dSteps}-th. Fakes are made for the real batch's labels. Besides the adversarial loss:
  * <ul>
- *   <li>ACGAN — the class head's cross-entropy on real and fake images (D) and on fakes (G);
+ *   <li>ACGAN — the class head's cross-entropy, for D on real images only (weight 2, as the Keras
+ *       example: a D that learns to classify fakes rewards G for class-telling artifacts rather than
+ *       class-telling shapes), for G on its fakes;
  *   <li>InfoGAN — the codes' mutual-information bound, cross-entropy for each categorical code plus
  *       Gaussian NLL (unit variance) for the continuous ones, trains D's body and Q head on detached fakes
  *       and G through a frozen Q;
@@ -79,8 +81,7 @@ final class AdversarialStep implements GanStep {
       loss = Ops.add(loss, Ops.mul(penalty, train.gpWeight()));
     }
     if (onReal.aux() != null) {
-      loss = Ops.add(loss, Ops.add(Losses.crossEntropy(onReal.aux(), real.labels()),
-          Losses.crossEntropy(onFake.aux(), fakeIn.classes())));
+      loss = Ops.add(loss, Ops.mul(Losses.crossEntropy(onReal.aux(), real.labels()), 2f));
     }
     if (onFake.q() != null) {
       loss = Ops.add(loss, Ops.mul(InfoLoss.of(onFake.q(), fakeIn, latent), train.infoWeight()));
