@@ -19,10 +19,15 @@ final class Alphas {
     return a;
   }
 
+  /** "α +1.5"-style captions, with two decimals when one would round a value away. */
   static List<String> captions(double[] values, String prefix) {
+    boolean tenths = true;
+    for (double v : values) {
+      tenths &= Math.abs(v * 10 - Math.rint(v * 10)) < 1e-9;
+    }
     List<String> out = new ArrayList<>();
     for (double v : values) {
-      out.add(prefix + String.format(Locale.ROOT, "%+.1f", v));
+      out.add(prefix + String.format(Locale.ROOT, tenths ? "%+.1f" : "%+.2f", v));
     }
     return out;
   }

@@ -18,16 +18,24 @@ public final class Sefa {
 
   /** The {@code k} strongest directions, with their eigenvalues, tagged with the checkpoint's hash. */
   public static Directions directions(LatentProjection projection, int k, String checkpointSha256) {
-    TopEigen top = TopEigen.of(gram(normalizedRows(projection.weight())), k);
+    Tensor ata = product(normalizedRows(projection.weight()));
+    int n = ata.size(0);
+    TopEigen top = k <= n / 16 ? SubspaceEigen.of(ata, k, Math.min(n, 3 * k + 8)) : TopEigen.of(toDouble(ata), k);
     return new Directions("sefa", "z", "eigenvalue", top.floatVectors(), top.values(), checkpointSha256);
   }
 
   /** AᵀA (cols, cols) in double, exactly symmetric, the product by the engine's GEMM. */
   static DMatrixRMaj gram(Tensor a) {
-    Tensor ata;
+    return toDouble(product(a));
+  }
+
+  private static Tensor product(Tensor a) {
     try (var off = Autograd.noGrad()) {
-      ata = MatMulOps.mm(a, true, a, false);
+      return MatMulOps.mm(a, true, a, false);
     }
+  }
+
+  private static DMatrixRMaj toDouble(Tensor ata) {
     int n = ata.size(0);
     DMatrixRMaj m = new DMatrixRMaj(n, n);
     float[] d = ata.data();
