@@ -24,7 +24,7 @@ public final class BenchMain {
         conv     the conv / conv-transpose layers of W2 and W4, forward and both backwards
         step     W2: one DCGAN-28 training step, batch 64 (images/s)
         infer    W3: the W2 generator in eval mode, batch 1 and 64
-        sefa     W5: SeFa directions of a 512x512 first projection (ms)
+        sefa     W5: SeFa directions of a 512x512 and W2's 12544x100 first projection (ms)
         peak     the JVM's FMA ceiling only
         all      everything
         --threads N  only this thread count (default: 1 and 2)
@@ -114,8 +114,7 @@ public final class BenchMain {
     }
     if (what.equals("sefa") || what.equals("all")) {
       for (RunResult r : run(base(quick).include(SefaBench.class.getSimpleName()))) {
-        int n = Integer.parseInt(r.getParams().getParam("n"));
-        rows.add(new Row("W5 SeFa top " + r.getParams().getParam("k"), n + "x" + n, r, Double.NaN, 0));
+        rows.add(new Row("W5 SeFa top " + r.getParams().getParam("k"), r.getParams().getParam("shape"), r, Double.NaN, 0));
       }
     }
     print(rows, peak);
