@@ -20,7 +20,8 @@ public final class Sefa {
   public static Directions directions(LatentProjection projection, int k, String checkpointSha256) {
     Tensor ata = product(normalizedRows(projection.weight()));
     int n = ata.size(0);
-    TopEigen top = k <= n / 16 ? SubspaceEigen.of(ata, k, Math.min(n, 3 * k + 8)) : TopEigen.of(toDouble(ata), k);
+    boolean large = n >= 256 && k <= n / 16;                       // below that, the full decomposition is quicker
+    TopEigen top = large ? SubspaceEigen.of(ata, k, 3 * k + 8) : TopEigen.of(toDouble(ata), k);
     return new Directions("sefa", "z", "eigenvalue", top.floatVectors(), top.values(), checkpointSha256);
   }
 
