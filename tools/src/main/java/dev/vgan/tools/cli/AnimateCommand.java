@@ -101,11 +101,20 @@ final class AnimateCommand implements Callable<Integer> {
       }
       GifWriter.write(gifFrames, out, 1000 / fps, pingPong);
     } else {
-      Png.write(CaptionedGrid.render(images, frames.size(), scale, 2, List.of(),
-          Alphas.captions(values, sweep != null ? "" : "α ")), out);
+      List<String> captions = sweep == null ? Alphas.captions(values, "α ")
+          : Codes.isCategorical(space.spec(), sweep) ? categories(values) : Alphas.captions(values, sweep + " ");
+      Png.write(CaptionedGrid.render(images, frames.size(), scale, 2, List.of(), captions), out);
     }
     System.out.printf("wrote a %d-frame sweep of %s to %s%n", frames.size(), sweep != null ? sweep : "direction " + index, out);
     return 0;
+  }
+
+  private List<String> categories(double[] values) {
+    List<String> out = new ArrayList<>();
+    for (double v : values) {
+      out.add(sweep + "=" + (int) v);
+    }
+    return out;
   }
 
   private double[] directionSweep(LatentSpace space, List<LatentPoint> bases, List<List<LatentPoint>> frames)

@@ -96,7 +96,14 @@ final class DirectionsCommand implements Callable<Integer> {
     var projection = space.generator().projection();
     return switch (method) {
       case "sefa" -> Sefa.directions(projection, k, space.checkpointSha256());
-      case "pca" -> PcaDirections.of(projection, k, samples, seed, space.checkpointSha256()).directions();
+      case "pca" -> {
+        PcaDirections pca = PcaDirections.of(projection, k, samples, seed, space.checkpointSha256());
+        for (int i = 0; i < k; i++) {
+          System.out.printf(Locale.ROOT, "  #%d  sigma %.3g  explains %.1f%% of the first layer's variance%n", i + 1,
+              pca.directions().scales()[i], 100 * pca.explainedVariance()[i]);
+        }
+        yield pca.directions();
+      }
       default -> throw new ParameterException(spec.commandLine(), "--method must be sefa or pca, got " + method);
     };
   }

@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 /**
  * Attribute vectors: the mean z of one set of samples minus the mean z of another, applied as z + α·d.
- * The sets are chosen by indices, or by what a classifier sees in the generated images; for a
+ * The sets are chosen by indices, by the points' labels, or by what a classifier sees in the generated images; for a
  * conditional model the label space has its own, exact attribute vector, one-hot(with) − one-hot(without).
  */
 public final class AttributeVectors {
@@ -33,6 +33,31 @@ public final class AttributeVectors {
   /** The z difference between the points at indices {@code a} and those at {@code b}. */
   public static float[] byIndices(List<LatentPoint> points, int[] a, int[] b) {
     return meanDifference(pick(points, a), pick(points, b));
+  }
+
+  /**
+   * The z difference between the points labelled {@code with} and those labelled {@code without} (a point's
+   * class is its label's largest entry; points without a label belong to neither set).
+   */
+  public static float[] byLabel(List<LatentPoint> points, int with, int without) {
+    List<float[]> a = new ArrayList<>(), b = new ArrayList<>();
+    for (LatentPoint p : points) {
+      int k = p.label() == null ? -1 : argmax(p.label());
+      if (k == with) {
+        a.add(p.z());
+      } else if (k == without) {
+        b.add(p.z());
+      }
+    }
+    return meanDifference(a, b);
+  }
+
+  private static int argmax(float[] v) {
+    int best = 0;
+    for (int i = 1; i < v.length; i++) {
+      best = v[i] > v[best] ? i : best;
+    }
+    return best;
   }
 
   /**

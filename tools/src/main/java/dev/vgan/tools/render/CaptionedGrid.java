@@ -10,12 +10,13 @@ import java.util.List;
 
 /**
  * A {@link Grid} with a caption left of every row and above every column (direction and eigenvalue, α,
- * labels). Text uses the JDK's logical sans-serif font, sized to the cells, so it needs no font file
- * and scales with any resolution.
+ * labels). Text uses the JDK's logical sans-serif font, sized to the cells (smaller when column captions
+ * would collide), so it needs no font file and scales with any resolution.
  */
 public final class CaptionedGrid {
   private static final Color TEXT = new Color(225, 225, 225);
   private static final Color BACKGROUND = new Color(40, 40, 40);
+  private static final int MIN_FONT = 7;
 
   private CaptionedGrid() {}
 
@@ -34,6 +35,10 @@ public final class CaptionedGrid {
     int cw = cells.get(0).getWidth() * scale, ch = cells.get(0).getHeight() * scale;
     Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(10, Math.min(18, ch / 4)));
     FontMetrics fm = metrics(font);
+    while (!colCaptions.isEmpty() && widest(fm, colCaptions) > cw + gap - 2 && font.getSize() > MIN_FONT) {
+      font = font.deriveFont((float) font.getSize() - 1);                 // column captions must not collide
+      fm = metrics(font);
+    }
     int left = rowCaptions.isEmpty() ? 0 : widest(fm, rowCaptions) + 2 * gap + 4;
     int top = colCaptions.isEmpty() ? 0 : fm.getHeight() + gap + 2;
     BufferedImage out = new BufferedImage(left + grid.getWidth(), top + grid.getHeight(), BufferedImage.TYPE_INT_RGB);

@@ -77,6 +77,16 @@ class AttributeVectorsTest {
   }
 
   @Test
+  void setsChosenByLabelTakeEachPointsLargestLabelEntry() {
+    List<LatentPoint> points = List.of(
+        new LatentPoint(new float[] {2, 0}, Labels.oneHot(1, 3), null),
+        new LatentPoint(new float[] {4, 2}, Labels.mixture(java.util.Map.of(1, 0.7, 2, 0.3), 3), null),
+        new LatentPoint(new float[] {1, 1}, Labels.oneHot(2, 3), null),
+        new LatentPoint(new float[] {9, 9}, Labels.oneHot(0, 3), null));
+    assertArrayEquals(new float[] {2, 0}, AttributeVectors.byLabel(points, 1, 2), 1e-6f);
+  }
+
+  @Test
   void theLabelDirectionMovesFromOneClassToAnother() {
     float[] d = AttributeVectors.labelDirection(4, 2, 0);
     assertArrayEquals(new float[] {-1, 0, 1, 0}, d);

@@ -49,4 +49,15 @@ class CaptionedGridTest {
     assertThrows(IllegalArgumentException.class,
         () -> CaptionedGrid.render(cells(4), 2, 1, 2, List.of("only one"), List.of()));
   }
+
+  @Test
+  void longColumnCaptionsShrinkUntilTheyFitTheirColumn() {
+    List<String> captions = List.of("α -2.00", "α -1.33", "α -0.67", "α +0.00", "α +0.67", "α +1.33", "α +2.00");
+    BufferedImage im = CaptionedGrid.render(cells(7), 7, 1, 2, List.of(), captions);
+    int top = im.getHeight() - Grid.render(cells(7), 7, 1, 2).getHeight();
+    for (int c = 1; c < 7; c++) {
+      int boundary = 2 + c * 30;                          // the gap between columns c-1 and c
+      assertEquals(0, textPixels(im, boundary - 1, 0, boundary + 1, top), "captions touch at column " + c);
+    }
+  }
 }
