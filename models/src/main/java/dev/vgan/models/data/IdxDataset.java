@@ -16,25 +16,29 @@ public final class IdxDataset implements Dataset {
   private final int width;
   private final boolean transposed;
   private final int classes;
+  private final int labelOffset;
 
-  private IdxDataset(byte[] pixels, byte[] labels, int count, int height, int width, boolean transposed) {
+  private IdxDataset(byte[] pixels, byte[] labels, int count, int height, int width, boolean transposed,
+      int labelOffset) {
     this.pixels = pixels;
     this.labels = labels;
     this.count = count;
     this.height = height;
     this.width = width;
     this.transposed = transposed;
+    this.labelOffset = labelOffset;
     int max = -1;
     for (byte b : labels == null ? new byte[0] : labels) {
       max = Math.max(max, b & 0xff);
     }
-    this.classes = max + 1;
+    this.classes = max + 1 - labelOffset;
   }
 
   /**
    * Reads an images file {@code (N, H, W)} and, unless {@code labelsFile} is null, a labels file
-   * {@code (N)}; {@code transposed} swaps rows and columns (EMNIST). Fails naming the file when either is
-   * malformed or the counts disagree.
+   * {@code (N)}; {@code transposed} swaps rows and columns (EMNIST). EMNIST letters, labelled 1 (A) to 26
+   * (Z) in files named {@code emnist-letters-*}, become classes 0 to 25. Fails naming the file when either
+   * is malformed or the counts disagree.
    */
   public static IdxDataset read(Path imagesFile, Path labelsFile, boolean transposed) throws IOException {
     IdxFile images = IdxFile.read(imagesFile);
@@ -49,9 +53,16 @@ public final class IdxDataset implements Dataset {
       }
       labels = l.values();
     }
+    int offset = labelsFile != null && labelsFile.getFileName().toString().contains("emnist-letters") ? 1 : 0;
+    for (int i = 0; offset > 0 && i < labels.length; i++) {
+      if (labels[i] == 0) {
+        throw new MalformedFileException(labelsFile, "label 0 at offset " + (8 + i)
+            + ", but EMNIST letters are labelled 1 (A) to 26 (Z)");
+      }
+    }
     int h = images.dims()[1], w = images.dims()[2];
     return new IdxDataset(images.values(), labels, images.dims()[0], transposed ? w : h, transposed ? h : w,
-        transposed);
+        transposed, offset);
   }
 
   @Override
@@ -100,6 +111,6 @@ public final class IdxDataset implements Dataset {
     if (labels == null) {
       throw new IllegalStateException("this dataset has no labels (no labels file was given)");
     }
-    return labels[i] & 0xff;
+    return (labels[i] & 0xff) - labelOffset;
   }
 }

@@ -75,6 +75,19 @@ class IdxDatasetTest {
     assertThrows(IllegalStateException.class, () -> d.label(0));
   }
 
+  @Test
+  void emnistLettersLabelledOneToTwentySixBecomeClassesZeroToTwentyFive() throws IOException {
+    Path images = write("emnist-letters-train-images-idx3-ubyte", idx(new int[] {3, 2, 3}, PIXELS));
+    IdxDataset d = IdxDataset.read(images, write("emnist-letters-train-labels-idx1-ubyte",
+        idx(new int[] {3}, new byte[] {1, 26, 3})), true);
+    assertEquals(26, d.classes());
+    assertEquals(0, d.label(0));
+    assertEquals(25, d.label(1));
+    Path bad = write("emnist-letters-test-labels-idx1-ubyte", idx(new int[] {3}, new byte[] {1, 0, 3}));
+    var e = assertThrows(MalformedFileException.class, () -> IdxDataset.read(images, bad, true));
+    assertTrue(e.getMessage().contains("offset 9"), e.getMessage());
+  }
+
   private void assertRefused(byte[] bytes, String... expected) throws IOException {
     Path f = write("bad", bytes);
     var e = assertThrows(MalformedFileException.class, () -> IdxDataset.read(f, null, false));
