@@ -22,7 +22,8 @@ public final class BenchMain {
       Usage: vgan bench [gemm|conv|step|infer|sefa|peak|all] [--threads N] [--quick]
         gemm     W1 SGEMM (n = 256..2048 and odd sizes; Aᵀ·B and A·Bᵀ at 1024)   (default)
         conv     the conv / conv-transpose layers of W2 and W4, forward and both backwards
-        step     W2: one DCGAN-28 training step, batch 64 (images/s)
+        step     W2: one DCGAN-28 training step (images/s; batch 16, 64, 256 unless --quick);
+                 W4: one Keras-ACGAN step, batch 100 (seconds per 600-step epoch)
         infer    W3: the W2 generator in eval mode, batch 1 and 64
         sefa     W5: SeFa directions of a 512x512 and W2's 12544x100 first projection (ms)
         peak     the JVM's FMA ceiling only
@@ -97,11 +98,18 @@ public final class BenchMain {
       }
     }
     if (what.equals("step") || what.equals("all")) {
-      for (RunResult r : run(base(quick).include(TrainStepBench.class.getSimpleName()).param("threads", threadCounts))) {
+      ChainedOptionsBuilder o = base(quick).include(TrainStepBench.class.getSimpleName()).param("threads", threadCounts);
+      o = quick ? o : o.param("batch", "16", "64", "256");
+      for (RunResult r : run(o)) {
         int batch = Integer.parseInt(r.getParams().getParam("batch"));
         double ms = r.getPrimaryResult().getScore();
-        rows.add(new Row("W2 train step", String.format("%.0f img/s", batch / ms * 1e3), r,
+        rows.add(new Row("W2 train step, batch " + batch, String.format("%.0f img/s", batch / ms * 1e3), r,
             batch * TrainStepBench.flopsPerImage() / (ms * 1e6), Integer.parseInt(r.getParams().getParam("threads"))));
+      }
+      for (RunResult r : run(base(quick).include(AcganStepBench.class.getSimpleName()).param("threads", threadCounts))) {
+        double ms = r.getPrimaryResult().getScore();
+        rows.add(new Row("W4 ACGAN step, batch 100", String.format("%.0f s/epoch", ms * AcganStepBench.STEPS_PER_EPOCH / 1e3),
+            r, Double.NaN, Integer.parseInt(r.getParams().getParam("threads"))));
       }
     }
     if (what.equals("infer") || what.equals("all")) {
