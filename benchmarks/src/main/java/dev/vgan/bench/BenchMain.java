@@ -1,6 +1,7 @@
 package dev.vgan.bench;
 
 import dev.vgan.engine.kernel.Backends;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchMain {
   private static final String USAGE = """
-      Usage: vgan bench [gemm|conv|step|infer|sefa|peak|all] [--threads N] [--quick]
+      Usage: vgan bench [gemm|conv|step|infer|sefa|peak|all] [--threads N] [--quick] [--json FILE]
         gemm     W1 SGEMM (n = 256..2048 and odd sizes; Aᵀ·B and A·Bᵀ at 1024)   (default)
         conv     the conv / conv-transpose layers of W2 and W4, forward and both backwards
         step     W2: one DCGAN-28 training step (images/s; batch 16, 64, 256 unless --quick);
@@ -29,18 +30,26 @@ public final class BenchMain {
         peak     the JVM's FMA ceiling only
         all      everything
         --threads N  only this thread count (default: 1 and 2)
-        --quick      fewer sizes and iterations (about a minute)""";
+        --quick      fewer sizes and iterations (about a minute)
+        --json FILE  also write every row, with JMH's raw scores, as JSON""";
 
   private BenchMain() {}
 
-  public static void main(String[] args) throws RunnerException {
+  public static void main(String[] args) throws RunnerException, java.io.IOException {
     String what = "gemm";
     String threads = null;
     boolean quick = false;
+    String json = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "gemm", "conv", "step", "infer", "sefa", "peak", "all" -> what = args[i];
         case "--quick" -> quick = true;
+        case "--json" -> {
+          if (i + 1 >= args.length) {
+            usageError("--json needs a file name");
+          }
+          json = args[++i];
+        }
         case "--threads" -> {
           if (i + 1 >= args.length || !args[i + 1].matches("[1-9][0-9]*")) {
             usageError("--threads needs a positive whole number");
@@ -56,7 +65,9 @@ public final class BenchMain {
     }
     int cores = Runtime.getRuntime().availableProcessors();
     String[] threadCounts = threads != null ? new String[] {threads} : new String[] {"1", String.valueOf(Math.min(2, cores))};
-    System.out.printf("JVM %s, %d cores, backend %s%n%n", Runtime.version(), cores, Backends.get().name());
+    String backend = Backends.get().name();
+    System.out.printf("JVM %s, %d cores, backend %s (vector width: %s), threads %s%n%n", Runtime.version(), cores,
+        backend, backend.startsWith("simd-") ? backend.substring(5) + " bits" : "scalar", String.join(" and ", distinct(threadCounts)));
 
     List<Row> rows = new ArrayList<>();
     Map<Integer, Double> peak = new LinkedHashMap<>();
@@ -126,6 +137,11 @@ public final class BenchMain {
       }
     }
     print(rows, peak);
+    if (json != null) {
+      BenchJson.write(Path.of(json), rows.stream().map(r -> new BenchJson.Row(r.what, r.params, r.threads, r.result,
+          r.gflops, peak.get(r.threads))).toList(), backend);
+      System.out.println("\nwrote " + json);
+    }
   }
 
   private record Row(String what, String params, RunResult result, double gflops, int threads) {}
