@@ -42,13 +42,13 @@ public final class RatioChart {
     if (bars.isEmpty()) {
       throw new IllegalArgumentException("ratio chart: no bars");
     }
-    CategoryChart chart = new CategoryChartBuilder().width(Math.max(700, 70 * bars.size())).height(520).title(title)
+    CategoryChart chart = new CategoryChartBuilder().width(Math.max(700, 95 * bars.size())).height(600).title(title)
         .yAxisTitle("vgan speed / anchor speed (same run)").build();
     Styler s = chart.getStyler();
     s.setChartBackgroundColor(Color.WHITE);
     s.setLegendPosition(Styler.LegendPosition.OutsideS);
     chart.getStyler().setOverlapped(true);
-    chart.getStyler().setXAxisLabelRotation(40);
+    chart.getStyler().setXAxisLabelRotation(60);
     chart.getStyler().setYAxisMin(0.0);
     List<String> labels = new ArrayList<>();
     List<Double> meets = new ArrayList<>(), behind = new ArrayList<>(), parity = new ArrayList<>();
