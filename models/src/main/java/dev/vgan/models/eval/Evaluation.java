@@ -82,9 +82,10 @@ public final class Evaluation {
       return new Trained(Classifier.load(cache, image, test.classes()),
           Double.parseDouble(Safetensors.read(cache).metadata().getOrDefault("test_accuracy", "NaN")));
     }
-    log.printf("training the evaluation classifier for %s (%d epochs, cached in %s)%n", data, CLASSIFIER_EPOCHS, cache);
     Dataset train = DataSources.open(data, DataSources.Split.TRAIN);
-    Classifier c = Classifier.train(train, CLASSIFIER_EPOCHS, 0, (loss, epoch) ->
+    int epochs = epochsFor(train.size());
+    log.printf("training the evaluation classifier for %s (%d epochs, cached in %s)%n", data, epochs, cache);
+    Classifier c = Classifier.train(train, epochs, 0, (loss, epoch) ->
         log.printf(Locale.ROOT, "  epoch %d: loss %.4f%n", epoch, loss));
     double accuracy = c.accuracy(test);
     log.printf(Locale.ROOT, "  test accuracy %.2f%%%n", 100 * accuracy);
@@ -93,8 +94,16 @@ public final class Evaluation {
     return new Trained(c, accuracy);
   }
 
+  /** Images the classifier sees in training at least: a small dataset gets more epochs. */
+  static final int MIN_TRAINING_IMAGES = 240_000;
+
+  /** {@link #CLASSIFIER_EPOCHS}, or more for a dataset too small to show the classifier 240,000 images. */
+  static int epochsFor(int trainingImages) {
+    return Math.max(CLASSIFIER_EPOCHS, (MIN_TRAINING_IMAGES + trainingImages - 1) / Math.max(1, trainingImages));
+  }
+
   /** Bumped whenever the classifier's architecture or training changes, so old caches are not reused. */
-  static final int CLASSIFIER_VERSION = 4;
+  static final int CLASSIFIER_VERSION = 5;
 
   /** Where the classifier of a dataset is cached: {@code ~/.cache/vgan/classifiers/NAME.vN.safetensors}. */
   static Path cacheFile(String data) {
