@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
         + "models: one-hot difference) or in z (the mean z of samples the evaluation classifier puts in each class) — "
         + "and draw rows of images moved along it.")
 final class AttributeCommand implements Callable<Integer> {
+  /** The sorted samples' z come from seeds far above the rows' (SEED, SEED+1, ...), so the two never share a z. */
+  private static final long SAMPLE_SEEDS = 1L << 40;
+
   @Spec CommandSpec spec;
   @Mixin LatentOptions latent;
 
@@ -117,7 +120,7 @@ final class AttributeCommand implements Callable<Integer> {
     float[] label = latent.label(spec.commandLine());
     List<LatentPoint> pts = new ArrayList<>();
     for (int i = 0; i < samples; i++) {
-      pts.add(latent.point(spec.commandLine(), seed * 1_000_003L + 1_000 + i, label));
+      pts.add(latent.point(spec.commandLine(), SAMPLE_SEEDS + seed * samples + i, label));
     }
     return AttributeVectors.byPrediction(s, pts, classifier::predict, with, without);
   }

@@ -21,13 +21,13 @@ public final class Sefa {
     Tensor ata = product(normalizedRows(projection.weight()));
     int n = ata.size(0);
     boolean large = n >= 256 && k <= n / 16;                       // below that, the full decomposition is quicker
-    TopEigen top = large ? SubspaceEigen.of(ata, k, 3 * k + 8) : TopEigen.of(toDouble(ata), k);
+    TopEigen top = large ? SubspaceEigen.of(ata, k, 3 * k + 8) : TopEigen.of(symmetricDouble(ata), k);
     return new Directions("sefa", "z", "eigenvalue", top.floatVectors(), top.values(), checkpointSha256);
   }
 
   /** AᵀA (cols, cols) in double, exactly symmetric, the product by the engine's GEMM. */
   static DMatrixRMaj gram(Tensor a) {
-    return toDouble(product(a));
+    return symmetricDouble(product(a));
   }
 
   private static Tensor product(Tensor a) {
@@ -36,7 +36,8 @@ public final class Sefa {
     }
   }
 
-  private static DMatrixRMaj toDouble(Tensor ata) {
+  /** A square matrix that is symmetric up to rounding, in double and exactly symmetric (as EJML's solver needs). */
+  static DMatrixRMaj symmetricDouble(Tensor ata) {
     int n = ata.size(0);
     DMatrixRMaj m = new DMatrixRMaj(n, n);
     float[] d = ata.data();

@@ -4,7 +4,6 @@ import dev.vgan.engine.core.Autograd;
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.ops.MatMulOps;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * The k largest eigenpairs of a large symmetric positive semi-definite matrix by subspace iteration with
@@ -36,7 +35,7 @@ final class SubspaceEigen {
         }
         v = orthonormalColumns(v);
         Tensor w = MatMulOps.mm(m, false, v, false);                          // M·V (n, p)
-        TopEigen ritz = TopEigen.of(toDouble(MatMulOps.mm(v, true, w, false)), p);   // Vᵀ·M·V (p, p)
+        TopEigen ritz = TopEigen.of(Sefa.symmetricDouble(MatMulOps.mm(v, true, w, false)), p);   // Vᵀ·M·V (p, p)
         Tensor y = Tensor.of(TopEigen.toFloats(columnsOf(ritz.vectors())), p, p);
         Tensor vr = MatMulOps.mm(v, false, y, false), wr = MatMulOps.mm(w, false, y, false);
         if (converged(vr, wr, ritz.values(), k)) {
@@ -83,17 +82,6 @@ final class SubspaceEigen {
     for (int j = 0; j < p; j++) {
       for (int i = 0; i < p; i++) {
         out[i * p + j] = rows[j][i];
-      }
-    }
-    return out;
-  }
-
-  private static DMatrixRMaj toDouble(Tensor h) {
-    int p = h.size(0);
-    DMatrixRMaj out = new DMatrixRMaj(p, p);
-    for (int i = 0; i < p; i++) {
-      for (int j = 0; j < p; j++) {
-        out.data[i * p + j] = 0.5 * ((double) h.data()[i * p + j] + h.data()[j * p + i]);
       }
     }
     return out;
