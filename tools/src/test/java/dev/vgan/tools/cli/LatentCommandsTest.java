@@ -89,6 +89,30 @@ class LatentCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aSpriteFrameIsRegeneratedFromItsMetadataByVganSample() throws Exception {
+    String ckpt = TestCheckpoints.write(dir, GanKind.CGAN).toString();
+    assertEquals(0, Main.run("sprites", "--checkpoint", ckpt, "--labels", "4,6", "--per-label", "3", "--seed", "20",
+        "--out", dir.resolve("sheet").toString()));
+    Map<String, Object> frames = (Map<String, Object>) Json.parseObject(Files.readString(dir.resolve("sheet.json")))
+        .get("frames");
+    Map<String, Object> frame = (Map<String, Object>) frames.get("label6_seed21");
+    Map<String, Object> meta = (Map<String, Object>) frame.get("vgan"), rect = (Map<String, Object>) frame.get("frame");
+    Path again = dir.resolve("again.safetensors");
+    assertEquals(0, Main.run("sample", "--checkpoint", ckpt, "--n", "1", "--seed", meta.get("seed").toString(),
+        "--label", meta.get("label").toString(), "--out", again.toString()));
+    var images = dev.vgan.engine.io.StateDicts.read(again).get("images");
+    BufferedImage want = dev.vgan.tools.render.ImageTensors.toImage(images, 0);
+    BufferedImage sheet = ImageIO.read(dir.resolve("sheet.png").toFile());
+    int x0 = ((Number) rect.get("x")).intValue(), y0 = ((Number) rect.get("y")).intValue();
+    for (int y = 0; y < 28; y++) {
+      for (int x = 0; x < 28; x++) {
+        assertEquals(want.getRGB(x, y) & 0xffffff, sheet.getRGB(x0 + x, y0 + y) & 0xffffff, "pixel " + x + "," + y);
+      }
+    }
+  }
+
+  @Test
   void animateSweepsADirectionOrAnInfoganCode() throws Exception {
     String dcgan = TestCheckpoints.write(dir, GanKind.DCGAN).toString();
     Path gif = dir.resolve("s.gif");
