@@ -44,7 +44,9 @@ public final class Main implements Runnable {
       e.printStackTrace(cmd.getErr());
     }
     if (e instanceof java.io.IOException || e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
-      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      String msg = e instanceof java.nio.file.NoSuchFileException nf ? "no such file: " + nf.getFile()
+          : e instanceof java.nio.file.AccessDeniedException ad ? "permission denied: " + ad.getFile()
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       cmd.getErr().println("vgan " + cmd.getCommandName() + ": " + msg);
       return 1;
     }

@@ -65,4 +65,11 @@ class MainTest {
     assertTrue(r.out.contains("backend  simd-"), r.out);
     assertTrue(r.out.contains("GFLOP/s"), r.out);
   }
+
+  @Test
+  void aMissingCheckpointIsOneLineNamingItAndExitsOne() {
+    Run r = run("directions", "--checkpoint", "/no/such/checkpoint.safetensors", "--out", "x.png");
+    assertEquals(1, r.exit);
+    assertEquals("vgan directions: no such file: /no/such/checkpoint.safetensors", r.err.strip());
+  }
 }
