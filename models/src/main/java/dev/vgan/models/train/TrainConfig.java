@@ -30,11 +30,15 @@ public record TrainConfig(AdversarialLoss loss, int dSteps, float lrG, float lrD
 
   /**
    * The usual settings of each family: Adam(2e-4, 0.5, 0.999) with the non-saturating loss (DCGAN paper);
-   * for WGAN-GP Adam(1e-4, 0, 0.9), 5 critic steps and λ = 10 (Gulrajani et al.); batch 64.
+   * for WGAN-GP Adam(1e-4, 0, 0.9), 5 critic steps and λ = 10 (Gulrajani et al.); for InfoGAN G at 1e-3 and
+   * D at 2e-4 (Chen et al.'s MNIST settings); batch 64.
    */
   public static TrainConfig defaults(GanKind kind, long seed) {
     if (kind == GanKind.WGANGP) {
       return new TrainConfig(AdversarialLoss.WASSERSTEIN_GP, 5, 1e-4f, 1e-4f, 0f, 0.9f, 10f, 1f, 64, seed);
+    }
+    if (kind == GanKind.INFOGAN) {
+      return new TrainConfig(AdversarialLoss.NON_SATURATING, 1, 1e-3f, 2e-4f, 0.5f, 0.999f, 10f, 1f, 64, seed);
     }
     return new TrainConfig(AdversarialLoss.NON_SATURATING, 1, 2e-4f, 2e-4f, 0.5f, 0.999f, 10f, 1f, 64, seed);
   }
