@@ -4,17 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The α values of a sweep, −range..+range in {@code steps} equal steps, and their captions. */
+/** The α values of a sweep, −range..+range (or lo..hi) in {@code steps} equal steps, and their captions. */
 final class Alphas {
   private Alphas() {}
 
   static double[] of(double range, int steps) {
-    if (steps < 2 || !(range > 0)) {
-      throw new IllegalArgumentException("a sweep needs --steps >= 2 and --range > 0");
+    if (!(range > 0)) {
+      throw new IllegalArgumentException("a sweep needs --range > 0");
+    }
+    return between(-range, range, steps);
+  }
+
+  /** {@code steps} equally spaced values from {@code lo} to {@code hi}, both included. */
+  static double[] between(double lo, double hi, int steps) {
+    if (steps < 2) {
+      throw new IllegalArgumentException("a sweep needs --steps >= 2");
     }
     double[] a = new double[steps];
     for (int i = 0; i < steps; i++) {
-      a[i] = -range + 2 * range * i / (steps - 1);
+      a[i] = lo + (hi - lo) * i / (steps - 1);
     }
     return a;
   }

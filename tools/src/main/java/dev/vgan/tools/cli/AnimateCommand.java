@@ -8,8 +8,6 @@ import dev.vgan.tools.render.CaptionedGrid;
 import dev.vgan.tools.render.GifWriter;
 import dev.vgan.tools.render.Grid;
 import dev.vgan.tools.render.Png;
-import dev.vgan.tools.sefa.PcaDirections;
-import dev.vgan.tools.sefa.Sefa;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,18 +117,11 @@ final class AnimateCommand implements Callable<Integer> {
 
   private double[] directionSweep(LatentSpace space, List<LatentPoint> bases, List<List<LatentPoint>> frames)
       throws java.io.IOException {
-    Directions dirs;
-    if (directions != null) {
-      dirs = Directions.load(directions, space.checkpointSha256());
-    } else {
-      int k = Math.min(index, space.spec().zDim());
-      var p = space.generator().projection();
-      dirs = switch (method) {
-        case "sefa" -> Sefa.directions(p, k, space.checkpointSha256());
-        case "pca" -> PcaDirections.of(p, k, 2000, 0, space.checkpointSha256()).directions();
-        default -> throw new ParameterException(spec.commandLine(), "--method must be sefa or pca, got " + method);
-      };
+    if (directions == null && index < 1) {
+      throw new ParameterException(spec.commandLine(), "--index must be >= 1");
     }
+    Directions dirs = DirectionSource.find(spec.commandLine(), space, directions, method, index,
+        DirectionSource.PCA_SAMPLES, 0);
     if (index < 1 || index > dirs.count()) {
       throw new ParameterException(spec.commandLine(), "--index must be in 1.." + dirs.count());
     }

@@ -93,7 +93,7 @@ final class AttributeCommand implements Callable<Integer> {
     Directions dir = new Directions("attribute", labelSpace ? "label" : "z", "norm",
         new float[][] {AttributeVectors.apply(new float[vector.length], vector, 1 / norm)}, new double[] {norm},
         s.checkpointSha256());
-    double[] alphas = labelSpace ? between(0, 1) : Alphas.of(range, steps);
+    double[] alphas = labelSpace ? Alphas.between(0, 1, steps) : Alphas.of(range, steps);
     float[] baseLabel = labelSpace ? Labels.oneHot(without, classes) : latent.label(spec.commandLine());
     List<LatentPoint> points = new ArrayList<>();
     for (int r = 0; r < rows; r++) {
@@ -123,13 +123,5 @@ final class AttributeCommand implements Callable<Integer> {
       pts.add(latent.point(spec.commandLine(), SAMPLE_SEEDS + seed * samples + i, label));
     }
     return AttributeVectors.byPrediction(s, pts, classifier::predict, with, without);
-  }
-
-  private double[] between(double lo, double hi) {
-    double[] a = new double[steps];
-    for (int i = 0; i < steps; i++) {
-      a[i] = lo + (hi - lo) * i / (steps - 1);
-    }
-    return a;
   }
 }

@@ -5,9 +5,6 @@ import dev.vgan.tools.latent.LatentPoint;
 import dev.vgan.tools.latent.LatentSpace;
 import dev.vgan.tools.render.CaptionedGrid;
 import dev.vgan.tools.render.Png;
-import dev.vgan.tools.sefa.PcaDirections;
-import dev.vgan.tools.sefa.Sefa;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +40,7 @@ final class DirectionsCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "0", description = "Seed of the z every row starts from (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--samples", defaultValue = "2000", description = "PCA: prior samples (default ${DEFAULT-VALUE}).")
+  @Option(names = "--samples", defaultValue = "" + DirectionSource.PCA_SAMPLES, description = "PCA: prior samples (default ${DEFAULT-VALUE}).")
   int samples;
 
   @Option(names = "--load", description = "Draw directions saved earlier (JSON) instead of finding them.")
@@ -64,7 +61,7 @@ final class DirectionsCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--out: directions draws a PNG grid (vgan animate makes GIFs)");
     }
     LatentSpace space = latent.space();
-    Directions dirs = find(space);
+    Directions dirs = DirectionSource.find(spec.commandLine(), space, load, method, k, samples, seed);
     double[] alphas = Alphas.of(range, steps);
     LatentPoint base = latent.point(spec.commandLine(), seed, latent.label(spec.commandLine()));
     List<LatentPoint> points = new ArrayList<>();
@@ -82,30 +79,6 @@ final class DirectionsCommand implements Callable<Integer> {
     System.out.printf("wrote %d %s directions to %s%s%n", dirs.count(), dirs.method(), out,
         save == null ? "" : " and " + save);
     return 0;
-  }
-
-  /** The directions to draw: loaded, or found by {@code --method}. */
-  private Directions find(LatentSpace space) throws IOException {
-    if (load != null) {
-      return Directions.load(load, space.checkpointSha256());
-    }
-    int zDim = space.spec().zDim();
-    if (k < 1 || k > zDim) {
-      throw new ParameterException(spec.commandLine(), "--k must be in 1.." + zDim);
-    }
-    var projection = space.generator().projection();
-    return switch (method) {
-      case "sefa" -> Sefa.directions(projection, k, space.checkpointSha256());
-      case "pca" -> {
-        PcaDirections pca = PcaDirections.of(projection, k, samples, seed, space.checkpointSha256());
-        for (int i = 0; i < k; i++) {
-          System.out.printf(Locale.ROOT, "  #%d  sigma %.3g  explains %.1f%% of the first layer's variance%n", i + 1,
-              pca.directions().scales()[i], 100 * pca.explainedVariance()[i]);
-        }
-        yield pca.directions();
-      }
-      default -> throw new ParameterException(spec.commandLine(), "--method must be sefa or pca, got " + method);
-    };
   }
 
   private static String symbol(String scaleKind) {
