@@ -41,3 +41,11 @@ def replace_section(results_md, name, section):
     text = re.sub(rf"<!-- {name}:begin.*?<!-- {name}:end -->", lambda m: section, text, flags=re.S)
     with open(results_md, "w") as f:
         f.write(text)
+
+
+def publish(results_md, name, section, out, ratios):
+    """Writes `section` into RESULTS.md and the chart's ratios ({label, ratio, target} each) to OUT/ratios.json."""
+    replace_section(results_md, name, section)
+    with open(os.path.join(out, "ratios.json"), "w") as f:
+        json.dump(ratios, f)
+    print(section)

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 
-from report import jmh, machine, med, replace_section
+from report import jmh, machine, med, publish
 
 out, results_md, command, java_bin = sys.argv[1:5]
 
@@ -85,7 +85,4 @@ JVM FMA ceiling (`PeakBench`, 12 independent 512-bit FMA chains), same run: {pea
 {chr(10).join(rows)}
 <!-- compare:end -->"""
 
-replace_section(results_md, "compare", section)
-with open(os.path.join(out, "ratios.json"), "w") as f:
-    json.dump(ratios, f)
-print(section)
+publish(results_md, "compare", section, out, ratios)

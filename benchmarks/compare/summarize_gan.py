@@ -8,7 +8,7 @@ import json
 import os
 import sys
 
-from report import jmh, machine, med, replace_section
+from report import jmh, machine, med, publish
 
 out, results_md, command, java_bin = sys.argv[1:5]
 
@@ -80,7 +80,4 @@ one after the other. Ratios are PyTorch time / vgan time (above 1: vgan is faste
 {alloc}
 <!-- gan:end -->"""
 
-replace_section(results_md, "gan", section)
-with open(os.path.join(out, "ratios.json"), "w") as f:
-    json.dump(ratios, f)
-print(section)
+publish(results_md, "gan", section, out, ratios)

@@ -8,7 +8,7 @@ import json
 import os
 import sys
 
-from report import jmh, machine, med, replace_section
+from report import jmh, machine, med, publish
 
 out, results_md, command, java_bin = sys.argv[1:5]
 STEPS = 600                      # 60,000 MNIST images / batch 100
@@ -53,7 +53,4 @@ PyTorch time / vgan time (above 1: vgan is faster).
 {chr(10).join(rows)}
 <!-- w4:end -->"""
 
-replace_section(results_md, "w4", section)
-with open(os.path.join(out, "ratios.json"), "w") as f:
-    json.dump(ratios, f)
-print(section)
+publish(results_md, "w4", section, out, ratios)
