@@ -14,6 +14,9 @@ package dev.vgan.engine.kernel;
  *   <li>ConvTranspose2d backward-weight = {@link #backwardWeight} with input and gradient swapped.
  * </ul>
  *
+ * Stride-1 convolutions whose padded rows are not much wider than their output skip the column matrix
+ * ({@link DirectConv}); the package-private overloads that take a chunk size always lower through it.
+ *
  * Shapes: {@code x (batch, g.channels, g.height, g.width)}, {@code w (outChannels, g.colRows())},
  * {@code y (batch, outChannels, g.outHeight, g.outWidth)}.
  */
@@ -32,6 +35,10 @@ public final class ConvLowering {
   /** {@code y = conv2d(x, w)}, or {@code y += conv2d(x, w)} when {@code accumulate}. */
   public static void forward(KernelBackend k, ConvGeometry g, int batch, int outChannels,
       float[] x, int xOff, float[] w, int wOff, float[] y, int yOff, boolean accumulate) {
+    if (DirectConv.suits(g, outChannels)) {
+      DirectConv.forward(k, g, batch, outChannels, x, xOff, w, wOff, y, yOff, accumulate);
+      return;
+    }
     forward(k, g, batch, outChannels, x, xOff, w, wOff, y, yOff, accumulate, imagesPerChunk(g, batch));
   }
 
@@ -52,6 +59,10 @@ public final class ConvLowering {
   /** {@code dx += conv2dᵀ(dy, w)}: the gradient of {@link #forward} with respect to x. Accumulates. */
   public static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels,
       float[] w, int wOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+    if (DirectConv.suitsBackwardData(g, outChannels)) {
+      DirectConv.backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff);
+      return;
+    }
     backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, imagesPerChunk(g, batch));
   }
 

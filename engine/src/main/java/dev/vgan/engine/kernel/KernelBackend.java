@@ -25,6 +25,16 @@ public interface KernelBackend {
   void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
 
+  /**
+   * {@code C[m×n] = alpha · A[m×k] · B + beta · C} where row p of B is the {@code n} contiguous values
+   * starting at {@code b[bRows[p]]} — rows may overlap, as the shifted windows of a padded image do in a
+   * stride-1 convolution ({@link DirectConv}). A is row-major with row stride {@code lda}; only
+   * {@code b[bRows[p] + j]} for {@code j < n} is read. Each element's sum runs over p in the same order as
+   * {@link #sgemm}'s, so for the same values both give the same bits.
+   */
+  void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int[] bRows,
+      float beta, float[] c, int cOff, int ldc);
+
   // ---- convolution layout --------------------------------------------------------------------
 
   /**

@@ -21,7 +21,9 @@ public final class Workspace {
     /** One zero-padded image inside im2col/col2im (one per thread). */
     CONV_PADDED,
     /** A lowered convolution's output or output gradient, channel-major for a chunk of images. */
-    CONV_CHANNELS
+    CONV_CHANNELS,
+    /** A direct convolution's weight, flipped and transposed for its backward pass. */
+    CONV_WEIGHT
   }
 
   private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);

@@ -51,6 +51,12 @@ public final class SimdBackend extends CpuBackend {
   }
 
   @Override
+  public void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
+      int[] bRows, float beta, float[] c, int cOff, int ldc) {
+    SimdSgemm.sgemmRowTable(m, n, k, alpha, a, aOff, lda, b, bRows, beta, c, cOff, ldc);
+  }
+
+  @Override
   public void relu(float[] x, int xOff, float[] y, int yOff, int n) {
     SimdMaps.relu(x, xOff, y, yOff, n);
   }

@@ -79,4 +79,24 @@ final class SimdGemmPacking {
       }
     }
   }
+
+  /**
+   * Packs strips {@code [s0, s1)} of B̃ (as {@link #packB}) from rows that start anywhere:
+   * {@code B[p][j] = b[rows[p] + j]}, reading only {@code j < col0 + nc}.
+   */
+  static void packRows(float[] b, int[] rows, int p0, int kc, int col0, int nc, int s0, int s1, float[] dst) {
+    for (int s = s0; s < s1; s++) {
+      int cols = Math.min(NR, nc - s * NR), col = col0 + s * NR, base = s * kc * NR;
+      for (int p = 0; p < kc; p++) {
+        int src = rows[p0 + p] + col, d = base + p * NR;
+        if (cols == NR) {
+          FloatVector.fromArray(S, b, src).intoArray(dst, d);
+          FloatVector.fromArray(S, b, src + L).intoArray(dst, d + L);
+        } else {
+          System.arraycopy(b, src, dst, d, cols);
+          Arrays.fill(dst, d + cols, d + NR, 0f);
+        }
+      }
+    }
+  }
 }

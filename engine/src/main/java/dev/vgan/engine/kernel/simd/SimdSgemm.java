@@ -36,6 +36,15 @@ final class SimdSgemm {
   /** Below this many flops per task a thread costs more than it saves. */
   private static final long MIN_FLOPS_PER_TASK = 1L << 21;
 
+  /**
+   * Packs strips {@code [s0, s1)} of the B̃ panel of rows {@code [pc, pc + kc)} and columns
+   * {@code [jc, jc + nc)} of op(B) into {@code dst} (layout: {@link SimdGemmPacking#packB}).
+   */
+  @FunctionalInterface
+  interface PanelPacker {
+    void pack(int pc, int kc, int jc, int nc, int s0, int s1, float[] dst);
+  }
+
   private SimdSgemm() {}
 
   static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -53,6 +62,32 @@ final class SimdSgemm {
       SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
+    blocked(transA, m, n, k, alpha, a, aOff, lda,
+        (pc, kc, jc, nc, s0, s1, dst) -> SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, s0, s1, dst),
+        beta, c, cOff, ldc);
+  }
+
+  /**
+   * {@code C = alpha · A · B + beta · C} where row p of B is {@code n} contiguous values from
+   * {@code b[bRows[p]]}: see {@link dev.vgan.engine.kernel.KernelBackend#sgemmRowTable}.
+   */
+  static void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
+      int[] bRows, float beta, float[] c, int cOff, int ldc) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0 || alpha == 0f) {
+      ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
+      return;
+    }
+    blocked(false, m, n, k, alpha, a, aOff, lda,
+        (pc, kc, jc, nc, s0, s1, dst) -> SimdGemmPacking.packRows(b, bRows, pc, kc, jc, nc, s0, s1, dst),
+        beta, c, cOff, ldc);
+  }
+
+  /** The blocked loops over panels, slabs and strips, with B̃ packed by {@code packer}. */
+  private static void blocked(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+      PanelPacker packer, float beta, float[] c, int cOff, int ldc) {
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     Workspace ws = Workspace.local();
     // This thread's B̃ buffer; in a parallel call every thread reads it (packed before the fork-join
@@ -74,11 +109,11 @@ final class SimdSgemm {
         float betaSlab = pc == 0 ? beta : 1f; // later slabs add onto what the first one wrote
         int jc0 = jc, pc0 = pc;
         if (tasks == 1) {
-          SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, 0, strips, packedB);
+          packer.pack(pc, kc, jc, nc, 0, strips, packedB);
           rows(transA, a, aOff, lda, 0, m, pc, kc, packedB, strips, jc, n, alpha, betaSlab, c, cOff, ldc);
         } else {
           Parallel.forRange(strips, 1, tasks,
-              (s0, s1) -> SimdGemmPacking.packB(transB, b, bOff, ldb, pc0, kc, jc0, nc, s0, s1, packedB));
+              (s0, s1) -> packer.pack(pc0, kc, jc0, nc, s0, s1, packedB));
           // Chunks of rows are taken dynamically, so a slower core costs only its share; each chunk's
           // arithmetic depends on its rows alone, so the result is the same for any thread count.
           Parallel.forChunks(rowChunks, tasks, chunk -> rows(transA, a, aOff, lda, chunk * chunkRows,

@@ -1,0 +1,132 @@
+package dev.vgan.engine.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vgan.engine.kernel.simd.SimdBackend;
+import dev.vgan.engine.testing.Fixtures;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The column-free stride-1 convolution against the im2col lowering it replaces (its independent twin:
+ * gather, then an ordinary GEMM): the forward pass sums in the same order and must agree to the bit; the
+ * backward-data pass (a flipped-kernel convolution instead of a col2im scatter) to rounding.
+ */
+class DirectConvTest {
+  private static final KernelBackend[] BACKENDS = {ScalarBackend.INSTANCE, SimdBackend.INSTANCE};
+  private static final int OUT = 17;
+  /** 3×3 "same", a 5×5 with pad 2, and the Keras 'same' 2×2 written as pad 1 (an 8×8 output of 7×7). */
+  private static final ConvGeometry[] GEOMETRIES = {
+      new ConvGeometry(5, 9, 11, 3, 3, 1, 1, 1, 1, 1, 1),
+      new ConvGeometry(3, 12, 16, 5, 5, 1, 1, 2, 2, 1, 1),
+      new ConvGeometry(4, 7, 7, 2, 2, 1, 1, 1, 1, 1, 1),
+  };
+
+  @Test
+  void forwardEqualsTheIm2colLoweringBitForBit() {
+    Random rng = new Random(1);
+    for (ConvGeometry g : GEOMETRIES) {
+      assertTrue(DirectConv.suits(g, OUT), g + " should take the direct path");
+      for (int batch : new int[] {1, 3}) {
+        float[] x = Fixtures.uniform(rng, batch * g.imageSize()), w = Fixtures.uniform(rng, OUT * g.colRows());
+        float[] start = Fixtures.uniform(rng, batch * OUT * g.colCols());
+        for (KernelBackend k : BACKENDS) {
+          for (boolean accumulate : new boolean[] {false, true}) {
+            float[] expected = start.clone(), actual = start.clone();
+            ConvLowering.forward(k, g, batch, OUT, x, 0, w, 0, expected, 0, accumulate, 1);
+            DirectConv.forward(k, g, batch, OUT, x, 0, w, 0, actual, 0, accumulate);
+            Fixtures.assertClose(k.name() + " " + g + " batch " + batch + (accumulate ? " +=" : ""),
+                expected, actual, 0);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void backwardDataMatchesTheCol2imLoweringAndAccumulates() {
+    Random rng = new Random(2);
+    // Backwards, the input's channels are the output channels: at least 16 of them.
+    ConvGeometry[] geometries = {
+        new ConvGeometry(16, 9, 11, 3, 3, 1, 1, 1, 1, 1, 1),
+        new ConvGeometry(17, 12, 16, 5, 5, 1, 1, 2, 2, 1, 1),
+        new ConvGeometry(16, 7, 7, 2, 2, 1, 1, 1, 1, 1, 1),
+    };
+    for (ConvGeometry g : geometries) {
+      assertTrue(DirectConv.suitsBackwardData(g, OUT), g + " should take the direct path backwards");
+      int batch = 2;
+      float[] w = Fixtures.uniform(rng, OUT * g.colRows()), dy = Fixtures.uniform(rng, batch * OUT * g.colCols());
+      float[] start = Fixtures.uniform(rng, batch * g.imageSize());
+      for (KernelBackend k : BACKENDS) {
+        float[] expected = start.clone(), actual = start.clone();
+        ConvLowering.backwardData(k, g, batch, OUT, w, 0, dy, 0, expected, 0, 1);
+        DirectConv.backwardData(k, g, batch, OUT, w, 0, dy, 0, actual, 0);
+        // Each value sums OUT·kh·kw products of |v| ≤ 1 in another order: n · eps · n bounds the difference.
+        int terms = OUT * g.kernelH() * g.kernelW();
+        Fixtures.assertClose(k.name() + " " + g, expected, actual, (double) terms * terms * Fixtures.FLOAT_EPS);
+      }
+    }
+  }
+
+  @Test
+  void resultsDoNotDependOnTheThreadCount() {
+    Random rng = new Random(3);
+    ConvGeometry g = ConvGeometry.square(8, 14, 14, 5, 1, 2);
+    for (int batch : new int[] {1, 3}) {           // 1: the GEMM itself is split over the threads
+      float[] x = Fixtures.uniform(rng, batch * g.imageSize()), w = Fixtures.uniform(rng, 32 * g.colRows());
+      float[] dy = Fixtures.uniform(rng, batch * 32 * g.colCols());
+      float[][][] results = new float[2][][];
+      int saved = Parallel.threads();
+      try {
+        for (int t = 1; t <= 2; t++) {
+          Parallel.setThreads(t);
+          float[] y = new float[dy.length], dx = new float[x.length];
+          DirectConv.forward(SimdBackend.INSTANCE, g, batch, 32, x, 0, w, 0, y, 0, false);
+          DirectConv.backwardData(SimdBackend.INSTANCE, g, batch, 32, w, 0, dy, 0, dx, 0);
+          results[t - 1] = new float[][] {y, dx};
+        }
+      } finally {
+        Parallel.setThreads(saved);
+      }
+      Fixtures.assertClose("forward, batch " + batch, results[0][0], results[1][0], 0);
+      Fixtures.assertClose("backward-data, batch " + batch, results[0][1], results[1][1], 0);
+    }
+  }
+
+  @Test
+  void choosesTheDirectPathOnlyWhereItPays() {
+    assertTrue(DirectConv.suits(ConvGeometry.square(256, 28, 28, 5, 1, 2), 128), "W4 G conv2");
+    assertTrue(DirectConv.suits(ConvGeometry.square(128, 14, 14, 5, 1, 2), 256), "W4 G conv1");
+    assertFalse(DirectConv.suits(ConvGeometry.square(64, 14, 14, 4, 2, 1), 128), "stride 2");
+    assertFalse(DirectConv.suits(ConvGeometry.square(128, 28, 28, 2, 1, 1), 1), "one output channel");
+    assertFalse(DirectConv.suits(ConvGeometry.square(8, 4, 4, 3, 1, 1), 32), "6 of 4 columns kept");
+  }
+
+  @Test
+  void rowTableGemmMatchesADoubleLoop() {
+    Random rng = new Random(4);
+    int m = 29, n = 77, k = 41;
+    float[] a = Fixtures.uniform(rng, m * k), b = Fixtures.uniform(rng, 3 * k + n);
+    int[] rows = new int[k];
+    for (int p = 0; p < k; p++) {
+      rows[p] = rng.nextInt(2 * k);                   // overlapping rows, in no order
+    }
+    float[] c0 = Fixtures.uniform(rng, m * n);
+    double[] expected = new double[m * n];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int p = 0; p < k; p++) {
+          s += (double) a[i * k + p] * b[rows[p] + j];
+        }
+        expected[i * n + j] = 0.5 * s + 2.0 * c0[i * n + j];
+      }
+    }
+    for (KernelBackend kb : BACKENDS) {
+      float[] c = c0.clone();
+      kb.sgemmRowTable(m, n, k, 0.5f, a, 0, k, b, rows, 2f, c, 0, n);
+      Fixtures.assertClose(kb.name() + " sgemmRowTable", expected, c, 4 * k * Fixtures.FLOAT_EPS, 4 * k * Fixtures.FLOAT_EPS);
+    }
+  }
+}
