@@ -82,6 +82,10 @@ public final class ConvLowering {
   /** {@code dw += Σₙ dyₙ · im2col(xₙ)ᵀ}: the gradient of {@link #forward} with respect to w. Accumulates. */
   public static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels,
       float[] x, int xOff, float[] dy, int dyOff, float[] dw, int dwOff) {
+    if (DirectConv.suits(g, outChannels)) {
+      DirectConv.backwardWeight(k, g, batch, outChannels, x, xOff, dy, dyOff, dw, dwOff);
+      return;
+    }
     backwardWeight(k, g, batch, outChannels, x, xOff, dy, dyOff, dw, dwOff, imagesPerChunk(g, batch));
   }
 

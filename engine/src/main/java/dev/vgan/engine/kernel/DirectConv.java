@@ -12,7 +12,8 @@ package dev.vgan.engine.kernel;
  *
  * <p>Backward-data of a stride-1 convolution is itself one: the output gradient, padded by
  * {@code k − 1 − p}, convolved with the weight flipped in both axes and with in and out channels swapped —
- * so it needs no col2im scatter either.
+ * so it needs no col2im scatter either. Backward-weight reads the same shifted windows as the rows of its
+ * left-hand matrix ({@link KernelBackend#sgemmRowTableA}).
  */
 final class DirectConv {
   /** The wide grid may be at most this much larger than the output (14 → 18 columns for W4's 5×5 at 14×14). */
@@ -39,18 +40,13 @@ final class DirectConv {
       float[] w, int wOff, float[] y, int yOff, boolean accumulate) {
     int wp = ScalarIm2col.paddedWidth(g), oh = g.outHeight(), ow = g.outWidth();
     int per = ScalarIm2col.paddedSize(g), wide = oh * wp, rows = g.colRows();
-    int[] bRows = new int[rows];
-    for (int r = 0; r < rows; r++) {
-      bRows[r] = ScalarIm2col.base(g, r);
-    }
+    int[] bRows = rowStarts(g);
     // One image per chunk, in parallel; an image's GEMM runs inline on its thread, or on every thread
     // when there is only one image.
     Parallel.forChunks(batch, Parallel.threads(), n -> {
       Workspace ws = Workspace.local();
-      // The last rows read up to kw − 1 floats past the padded image (on the discarded columns).
       float[] padded = ws.floats(Workspace.Slot.CONV_PADDED, per + g.kernelW());
-      ScalarIm2col.pad(x, xOff + n * g.imageSize(), g, padded, 0);
-      java.util.Arrays.fill(padded, per, per + g.kernelW(), 0f);
+      padImage(g, x, xOff + n * g.imageSize(), padded);
       float[] out = ws.floats(Workspace.Slot.CONV_CHANNELS, outChannels * wide);
       k.sgemmRowTable(outChannels, wide, rows, 1f, w, wOff, rows, padded, bRows, 0f, out, 0, wide);
       int to = yOff + n * outChannels * oh * ow;
@@ -83,6 +79,61 @@ final class DirectConv {
       }
     }
     forward(k, adjoint(g, outChannels), batch, c, dy, dyOff, flipped, 0, dx, dxOff, true);
+  }
+
+  /**
+   * {@code dw += Σₙ dyₙ · im2col(xₙ)ᵀ}, the gradient of {@link #forward} with respect to w, computed as its
+   * transpose {@code dwᵀ = Σₙ Âₙ · Gₙᵀ}: Â's row r is the padded image read from {@code base(r)} along the
+   * wide grid, G is dy widened to that grid with zeros in the discarded columns. Images run one after
+   * another (each GEMM is split over the threads), so the sum's order never depends on the thread count.
+   */
+  static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
+      float[] dy, int dyOff, float[] dw, int dwOff) {
+    int wp = ScalarIm2col.paddedWidth(g), oh = g.outHeight(), ow = g.outWidth();
+    int per = ScalarIm2col.paddedSize(g), wide = oh * wp, rows = g.colRows();
+    int[] aRows = rowStarts(g);
+    Workspace ws = Workspace.local();
+    float[] padded = ws.floats(Workspace.Slot.CONV_PADDED, per + g.kernelW());
+    float[] grad = ws.floats(Workspace.Slot.CONV_CHANNELS, outChannels * wide);
+    float[] dwT = ws.floats(Workspace.Slot.CONV_WEIGHT, rows * outChannels);
+    for (int n = 0; n < batch; n++) {
+      padImage(g, x, xOff + n * g.imageSize(), padded);
+      int from = dyOff + n * outChannels * oh * ow;
+      for (int o = 0; o < outChannels; o++) {
+        for (int oy = 0; oy < oh; oy++, from += ow) {
+          int to = o * wide + oy * wp;
+          System.arraycopy(dy, from, grad, to, ow);
+          java.util.Arrays.fill(grad, to + ow, to + wp, 0f);
+        }
+      }
+      // dwᵀ (rows × O) (+)= Â (rows × wide) · Gᵀ (wide × O)
+      k.sgemmRowTableA(rows, outChannels, wide, 1f, padded, aRows, true, grad, 0, wide, n == 0 ? 0f : 1f,
+          dwT, 0, outChannels);
+    }
+    if (batch == 0) {
+      return;
+    }
+    for (int o = 0; o < outChannels; o++) {
+      for (int r = 0, to = dwOff + o * rows; r < rows; r++) {
+        dw[to + r] += dwT[r * outChannels + o];
+      }
+    }
+  }
+
+  /** Where row r of the column matrix starts in the padded image: {@code base(r)}. */
+  private static int[] rowStarts(ConvGeometry g) {
+    int[] starts = new int[g.colRows()];
+    for (int r = 0; r < starts.length; r++) {
+      starts[r] = ScalarIm2col.base(g, r);
+    }
+    return starts;
+  }
+
+  /** The zero-padded image, then kw zeros: the last rows read up to kw − 1 floats past it. */
+  private static void padImage(ConvGeometry g, float[] x, int off, float[] padded) {
+    int per = ScalarIm2col.paddedSize(g);
+    ScalarIm2col.pad(x, off, g, padded, 0);
+    java.util.Arrays.fill(padded, per, per + g.kernelW(), 0f);
   }
 
   /** The stride-1 convolution that maps the output gradient back to the input. */

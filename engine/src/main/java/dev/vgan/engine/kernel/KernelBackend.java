@@ -35,6 +35,14 @@ public interface KernelBackend {
   void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int[] bRows,
       float beta, float[] c, int cOff, int ldc);
 
+  /**
+   * {@code C[m×n] = alpha · A · op(B)[k×n] + beta · C} where row i of A is the {@code k} contiguous values
+   * starting at {@code a[aRows[i]]} (the shifted windows of a padded image in a stride-1 convolution's
+   * weight gradient, {@link DirectConv}); B as in {@link #sgemm}. Sums in {@link #sgemm}'s order.
+   */
+  void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB, float[] b,
+      int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
+
   // ---- convolution layout --------------------------------------------------------------------
 
   /**

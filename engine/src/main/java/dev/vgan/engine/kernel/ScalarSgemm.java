@@ -57,6 +57,26 @@ public final class ScalarSgemm {
     }
   }
 
+  /** See {@link KernelBackend#sgemmRowTableA}. */
+  public static void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB,
+      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    if (k == 0 || alpha == 0f) {
+      scaleC(beta, c, cOff, ldc, m, n);
+      return;
+    }
+    float[] row = Workspace.local().floats(Workspace.Slot.SCALAR_ROW, n);
+    for (int i = 0; i < m; i++) {
+      java.util.Arrays.fill(row, 0, n, 0f);
+      for (int p = 0; p < k; p++) {
+        float aip = a[aRows[i] + p];
+        for (int j = 0; j < n; j++) {
+          row[j] += aip * (transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j]);
+        }
+      }
+      mergeRow(row, 0, alpha, beta, c, cOff + i * ldc, n);
+    }
+  }
+
   /** {@code C = beta · C} over an {@code m×n} block (BLAS: A and B are not read when alpha or k is 0). */
   public static void scaleC(float beta, float[] c, int cOff, int ldc, int m, int n) {
     for (int i = 0; i < m; i++) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The column-free stride-1 convolution against the im2col lowering it replaces (its independent twin:
  * gather, then an ordinary GEMM): the forward pass sums in the same order and must agree to the bit; the
- * backward-data pass (a flipped-kernel convolution instead of a col2im scatter) to rounding.
+ * backward-data pass (a flipped-kernel convolution instead of a col2im scatter) and backward-weight (a
+ * wide grid with zeros, image by image) to rounding.
  */
 class DirectConvTest {
   private static final KernelBackend[] BACKENDS = {ScalarBackend.INSTANCE, SimdBackend.INSTANCE};
@@ -70,6 +71,24 @@ class DirectConvTest {
   }
 
   @Test
+  void backwardWeightMatchesTheIm2colLoweringAndAccumulates() {
+    Random rng = new Random(5);
+    for (ConvGeometry g : GEOMETRIES) {
+      int batch = 3;
+      float[] x = Fixtures.uniform(rng, batch * g.imageSize()), dy = Fixtures.uniform(rng, batch * OUT * g.colCols());
+      float[] start = Fixtures.uniform(rng, OUT * g.colRows());
+      for (KernelBackend k : BACKENDS) {
+        float[] expected = start.clone(), actual = start.clone();
+        ConvLowering.backwardWeight(k, g, batch, OUT, x, 0, dy, 0, expected, 0, 1);
+        DirectConv.backwardWeight(k, g, batch, OUT, x, 0, dy, 0, actual, 0);
+        // Each value sums batch·OH·OW products of |v| ≤ 1 in another order.
+        int terms = batch * g.colCols();
+        Fixtures.assertClose(k.name() + " " + g, expected, actual, (double) terms * terms * Fixtures.FLOAT_EPS);
+      }
+    }
+  }
+
+  @Test
   void resultsDoNotDependOnTheThreadCount() {
     Random rng = new Random(3);
     ConvGeometry g = ConvGeometry.square(8, 14, 14, 5, 1, 2);
@@ -81,16 +100,18 @@ class DirectConvTest {
       try {
         for (int t = 1; t <= 2; t++) {
           Parallel.setThreads(t);
-          float[] y = new float[dy.length], dx = new float[x.length];
+          float[] y = new float[dy.length], dx = new float[x.length], dw = new float[w.length];
           DirectConv.forward(SimdBackend.INSTANCE, g, batch, 32, x, 0, w, 0, y, 0, false);
           DirectConv.backwardData(SimdBackend.INSTANCE, g, batch, 32, w, 0, dy, 0, dx, 0);
-          results[t - 1] = new float[][] {y, dx};
+          DirectConv.backwardWeight(SimdBackend.INSTANCE, g, batch, 32, x, 0, dy, 0, dw, 0);
+          results[t - 1] = new float[][] {y, dx, dw};
         }
       } finally {
         Parallel.setThreads(saved);
       }
       Fixtures.assertClose("forward, batch " + batch, results[0][0], results[1][0], 0);
       Fixtures.assertClose("backward-data, batch " + batch, results[0][1], results[1][1], 0);
+      Fixtures.assertClose("backward-weight, batch " + batch, results[0][2], results[1][2], 0);
     }
   }
 
@@ -127,6 +148,36 @@ class DirectConvTest {
       float[] c = c0.clone();
       kb.sgemmRowTable(m, n, k, 0.5f, a, 0, k, b, rows, 2f, c, 0, n);
       Fixtures.assertClose(kb.name() + " sgemmRowTable", expected, c, 4 * k * Fixtures.FLOAT_EPS, 4 * k * Fixtures.FLOAT_EPS);
+    }
+  }
+
+  @Test
+  void rowTableAGemmMatchesADoubleLoop() {
+    Random rng = new Random(6);
+    int m = 31, n = 45, k = 53;
+    float[] a = Fixtures.uniform(rng, 3 * m + k), b = Fixtures.uniform(rng, n * k);
+    int[] rows = new int[m];
+    for (int i = 0; i < m; i++) {
+      rows[i] = rng.nextInt(3 * m);                   // overlapping rows, in no order
+    }
+    float[] c0 = Fixtures.uniform(rng, m * n);
+    for (boolean transB : new boolean[] {false, true}) {
+      double[] expected = new double[m * n];
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          double s = 0;
+          for (int p = 0; p < k; p++) {
+            s += (double) a[rows[i] + p] * (transB ? b[j * k + p] : b[p * n + j]);
+          }
+          expected[i * n + j] = 1.5 * s - c0[i * n + j];
+        }
+      }
+      for (KernelBackend kb : BACKENDS) {
+        float[] c = c0.clone();
+        kb.sgemmRowTableA(m, n, k, 1.5f, a, rows, transB, b, 0, transB ? k : n, -1f, c, 0, n);
+        Fixtures.assertClose(kb.name() + " sgemmRowTableA transB=" + transB, expected, c,
+            4 * k * Fixtures.FLOAT_EPS, 4 * k * Fixtures.FLOAT_EPS);
+      }
     }
   }
 }

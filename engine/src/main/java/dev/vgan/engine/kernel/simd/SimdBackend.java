@@ -57,6 +57,12 @@ public final class SimdBackend extends CpuBackend {
   }
 
   @Override
+  public void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB, float[] b,
+      int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    SimdSgemm.sgemmRowTableA(m, n, k, alpha, a, aRows, transB, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  @Override
   public void relu(float[] x, int xOff, float[] y, int yOff, int n) {
     SimdMaps.relu(x, xOff, y, yOff, n);
   }

@@ -99,4 +99,15 @@ final class SimdGemmPacking {
       }
     }
   }
+
+  /**
+   * Copies rows {@code [row0, row0 + rows)} of a row-table A, columns {@code [p0, p0 + kc)}, to
+   * {@code dst[r * kc + p]}, zero-filling up to MR rows.
+   */
+  static void packTableRows(float[] a, int[] aRows, int row0, int rows, int p0, int kc, float[] dst) {
+    for (int r = 0; r < rows; r++) {
+      System.arraycopy(a, aRows[row0 + r] + p0, dst, r * kc, kc);
+    }
+    Arrays.fill(dst, rows * kc, MR * kc, 0f);
+  }
 }

@@ -62,7 +62,25 @@ final class SimdSgemm {
       SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
-    blocked(transA, m, n, k, alpha, a, aOff, lda,
+    blocked(transA, m, n, k, alpha, a, aOff, lda, null,
+        (pc, kc, jc, nc, s0, s1, dst) -> SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, s0, s1, dst),
+        beta, c, cOff, ldc);
+  }
+
+  /**
+   * {@code C = alpha · A · op(B) + beta · C} where row i of A is {@code k} contiguous values from
+   * {@code a[aRows[i]]}: see {@link dev.vgan.engine.kernel.KernelBackend#sgemmRowTableA}.
+   */
+  static void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB,
+      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0 || alpha == 0f) {
+      ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
+      return;
+    }
+    blocked(false, m, n, k, alpha, a, 0, 0, aRows,
         (pc, kc, jc, nc, s0, s1, dst) -> SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, s0, s1, dst),
         beta, c, cOff, ldc);
   }
@@ -80,14 +98,17 @@ final class SimdSgemm {
       ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
       return;
     }
-    blocked(false, m, n, k, alpha, a, aOff, lda,
+    blocked(false, m, n, k, alpha, a, aOff, lda, null,
         (pc, kc, jc, nc, s0, s1, dst) -> SimdGemmPacking.packRows(b, bRows, pc, kc, jc, nc, s0, s1, dst),
         beta, c, cOff, ldc);
   }
 
-  /** The blocked loops over panels, slabs and strips, with B̃ packed by {@code packer}. */
+  /**
+   * The blocked loops over panels, slabs and strips, with B̃ packed by {@code packer}; A is a matrix, or
+   * when {@code aRows} is not null, rows that start anywhere in {@code a}.
+   */
   private static void blocked(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-      PanelPacker packer, float beta, float[] c, int cOff, int ldc) {
+      int[] aRows, PanelPacker packer, float beta, float[] c, int cOff, int ldc) {
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     Workspace ws = Workspace.local();
     // This thread's B̃ buffer; in a parallel call every thread reads it (packed before the fork-join
@@ -110,13 +131,13 @@ final class SimdSgemm {
         int jc0 = jc, pc0 = pc;
         if (tasks == 1) {
           packer.pack(pc, kc, jc, nc, 0, strips, packedB);
-          rows(transA, a, aOff, lda, 0, m, pc, kc, packedB, strips, jc, n, alpha, betaSlab, c, cOff, ldc);
+          rows(transA, a, aOff, lda, aRows, 0, m, pc, kc, packedB, strips, jc, n, alpha, betaSlab, c, cOff, ldc);
         } else {
           Parallel.forRange(strips, 1, tasks,
               (s0, s1) -> packer.pack(pc0, kc, jc0, nc, s0, s1, packedB));
           // Chunks of rows are taken dynamically, so a slower core costs only its share; each chunk's
           // arithmetic depends on its rows alone, so the result is the same for any thread count.
-          Parallel.forChunks(rowChunks, tasks, chunk -> rows(transA, a, aOff, lda, chunk * chunkRows,
+          Parallel.forChunks(rowChunks, tasks, chunk -> rows(transA, a, aOff, lda, aRows, chunk * chunkRows,
               Math.min(m, (chunk + 1) * chunkRows), pc0, kc, packedB, strips, jc0, n, alpha, betaSlab, c, cOff, ldc));
         }
       }
@@ -124,7 +145,8 @@ final class SimdSgemm {
   }
 
   /** Rows {@code [r0, r1)} of C (r0 a multiple of MR) against every B̃ strip of one panel and slab. */
-  private static void rows(boolean transA, float[] a, int aOff, int lda, int r0, int r1, int pc, int kc,
+  private static void rows(boolean transA, float[] a, int aOff, int lda, int[] aRows, int r0, int r1, int pc,
+      int kc,
       float[] packedB, int strips, int jc, int n, float alpha, float beta, float[] c, int cOff, int ldc) {
     Workspace ws = Workspace.local();
     float[] raggedA = ws.floats(Workspace.Slot.GEMM_RAGGED_A, MR * KC);
@@ -135,7 +157,14 @@ final class SimdSgemm {
       int mr = Math.min(MR, r1 - i);
       float[] pa = a;
       int aIdx = aOff + i * rowStride + pc * kStride, rs = rowStride, ks = kStride;
-      if (mr < MR) {
+      if (aRows != null) {
+        // Rows from a table are copied whole, one after another: (row, k) at raggedA[row * kc + k].
+        SimdGemmPacking.packTableRows(a, aRows, i, mr, pc, kc, raggedA);
+        pa = raggedA;
+        aIdx = 0;
+        rs = kc;
+        ks = 1;
+      } else if (mr < MR) {
         // The ragged bottom strip is packed and zero-padded so the tile can still run MR rows.
         SimdGemmPacking.packRaggedA(transA, a, aOff, lda, i, mr, pc, kc, raggedA);
         pa = raggedA;
