@@ -1,9 +1,9 @@
 #!/usr/bin/python3
-"""Where the W2 step's time goes: runs TrainStepBench under JMH's JFR profiler and splits the calling
+"""Where a training step's time goes (W2's TrainStepBench, or W4's AcganStepBench): runs it under JMH's JFR profiler and splits the calling
 thread's execution samples by layer pass (the kernel threads help inside those passes, so the calling
 thread's time is the step's wall time).
 
-Usage: profile_step.py [THREADS]     (prints a Markdown table; needs benchmarks/target/benchmarks.jar)
+Usage: profile_step.py [THREADS [BENCHMARK]]     (prints a Markdown table; needs benchmarks/target/benchmarks.jar)
 """
 import collections
 import glob
@@ -14,15 +14,16 @@ import sys
 import tempfile
 
 threads = sys.argv[1] if len(sys.argv) > 1 else "2"
+bench = sys.argv[2] if len(sys.argv) > 2 else "TrainStepBench"
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 java_home = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
 java, jfr = os.path.join(java_home, "bin", "java"), os.path.join(java_home, "bin", "jfr")
 out = tempfile.mkdtemp(prefix="vgan-profile-")
 run = subprocess.run([java, "--add-modules", "jdk.incubator.vector", "-jar",
-                      os.path.join(root, "benchmarks", "target", "benchmarks.jar"), "TrainStepBench",
+                      os.path.join(root, "benchmarks", "target", "benchmarks.jar"), bench,
                       "-p", f"threads={threads}", "-f", "1", "-wi", "3", "-w", "2s", "-i", "5", "-r", "2s",
                       "-prof", f"jfr:dir={out}"], capture_output=True, text=True, check=True)
-ms = float(re.search(r"TrainStepBench\.step\s+\S+\s+\S+\s+avgt\s+\d+\s+([\d.]+)", run.stdout).group(1))
+ms = float(re.search(bench + r"\.step\s+\S+\s+\S+\s+avgt\s+\d+\s+([\d.]+)", run.stdout).group(1))
 recording = glob.glob(os.path.join(out, "**", "*.jfr"), recursive=True)[0]
 text = subprocess.run([jfr, "print", "--stack-depth", "64", "--events", "jdk.ExecutionSample", recording],
                       capture_output=True, text=True, check=True).stdout
@@ -39,18 +40,19 @@ PASSES = [  # (label, test on the stack's method names), first match wins
     ("BatchNorm forward and backward", lambda s: "NormOps" in s),
     ("bias add and its gradient", lambda s: "addChannelBias" in s),
     ("activations", lambda s: "ActivationOps" in s),
+    ("upsampling", lambda s: "upsample" in s.lower()),
     ("Adam", lambda s: " optim." in s),
 ]
 counts, total = collections.Counter(), 0
 for event in text.split("jdk.ExecutionSample"):
     frames = re.findall(r"^\s+([\w.$]+)\(", event, re.M)
-    if not frames or not any("TrainStepBench" in f for f in frames):
+    if not frames or not any(bench in f for f in frames):
         continue                                   # JMH's own threads
     total += 1
     stack = " ".join(f.replace("dev.vgan.engine.", "") for f in frames) + " "
     label = next((name for name, test in PASSES if test(stack)), "other (autograd, losses, arena, sampling)")
     counts[label] += 1
-print(f"TrainStepBench, {threads} thread(s): {ms:.1f} ms per step; {total} samples of the stepping thread\n")
+print(f"{bench}, {threads} thread(s): {ms:.1f} ms per step; {total} samples of the stepping thread\n")
 print("| pass | share | ms per step |")
 print("|---|---|---|")
 for name, _ in PASSES + [("other (autograd, losses, arena, sampling)", None)]:
