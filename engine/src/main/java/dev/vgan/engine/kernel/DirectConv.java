@@ -1,14 +1,12 @@
 package dev.vgan.engine.kernel;
 
 /**
- * Stride-1 convolutions without a column matrix. In a zero-padded image of width {@code Wp}, the value
- * a kernel tap {@code (c, ky, kx)} sees at output pixel {@code (oy, ox)} is
- * {@code padded[c·Hp·Wp + ky·Wp + kx + oy·Wp + ox]}: computed on a "wide" output grid of {@code OH × Wp}
- * pixels (the last {@code Wp − OW} of each row are discarded), row r of the column matrix is just the
- * padded image read from {@code base(r)} on, so the GEMM packs its panels straight from the image
- * ({@link KernelBackend#sgemmRowTable}) instead of from a {@code kh·kw}-times larger im2col copy that has to
- * be written and read through memory (W4's 5×5 layers: 20 MB per image). The price is the discarded
- * columns, so {@link #suits} takes only geometries where they are few.
+ * Stride-1 convolutions without a column matrix. On a {@link WideGrid} — images zero-padded, rows
+ * interleaved, output computed for every padded column and the last {@code Wp − OW} of each row discarded —
+ * row r of the column matrix is the padded chunk read from one offset on, so the GEMM packs its panels
+ * straight from the images ({@link KernelBackend#sgemmRowTable}) instead of from a {@code kh·kw}-times larger
+ * im2col copy written and read through memory (W4's 5×5 layers: 20 MB per image). The price is the
+ * discarded columns, so {@link #suits} takes only geometries where they are few.
  *
  * <p>Backward-data of a stride-1 convolution is itself one: the output gradient, padded by
  * {@code k − 1 − p}, convolved with the weight flipped in both axes and with in and out channels swapped —
@@ -20,6 +18,8 @@ final class DirectConv {
   private static final double MAX_WIDE_RATIO = 1.3;
   /** Below this many output channels the GEMM is a few dot products over B, which im2col streams once. */
   private static final int MIN_OUT_CHANNELS = 16;
+  /** Wide columns per GEMM worth gathering images for (a 7×7 layer's 56 columns would fill 2 strips of 32 badly). */
+  private static final int TARGET_COLUMNS = 512;
 
   private DirectConv() {}
 
@@ -27,7 +27,7 @@ final class DirectConv {
   static boolean suits(ConvGeometry g, int outChannels) {
     return g.strideH() == 1 && g.strideW() == 1 && g.dilationH() == 1 && g.dilationW() == 1
         && outChannels >= MIN_OUT_CHANNELS
-        && ScalarIm2col.paddedWidth(g) <= MAX_WIDE_RATIO * g.outWidth();
+        && g.width() + 2 * g.padW() <= MAX_WIDE_RATIO * g.outWidth();
   }
 
   /** Whether {@link #backwardData} handles this convolution: its adjoint must suit as well. */
@@ -38,38 +38,28 @@ final class DirectConv {
   /** {@code y = conv2d(x, w)}, or {@code y += conv2d(x, w)}; w is {@code (outChannels, g.colRows())}. */
   static void forward(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
       float[] w, int wOff, float[] y, int yOff, boolean accumulate) {
-    int wp = ScalarIm2col.paddedWidth(g), oh = g.outHeight(), ow = g.outWidth();
-    int per = ScalarIm2col.paddedSize(g), wide = oh * wp, rows = g.colRows();
-    int[] bRows = rowStarts(g);
-    // One image per chunk, in parallel; an image's GEMM runs inline on its thread, or on every thread
-    // when there is only one image.
-    Parallel.forChunks(batch, Parallel.threads(), n -> {
-      Workspace ws = Workspace.local();
-      float[] padded = ws.floats(Workspace.Slot.CONV_PADDED, per + g.kernelW());
-      padImage(g, x, xOff + n * g.imageSize(), padded);
-      float[] out = ws.floats(Workspace.Slot.CONV_CHANNELS, outChannels * wide);
-      k.sgemmRowTable(outChannels, wide, rows, 1f, w, wOff, rows, padded, bRows, 0f, out, 0, wide);
-      int to = yOff + n * outChannels * oh * ow;
-      for (int o = 0; o < outChannels; o++) {
-        for (int oy = 0; oy < oh; oy++, to += ow) {
-          int from = o * wide + oy * wp;
-          if (accumulate) {
-            k.axpy(1f, out, from, y, to, ow);
-          } else {
-            System.arraycopy(out, from, y, to, ow);
-          }
-        }
-      }
+    int rows = g.colRows();
+    // Each value sums over the kernel taps alone, so chunking cannot change a bit: chunks are sized to
+    // give every thread work.
+    int chunk = imagesPerChunk(g, ceilDiv(batch, Parallel.threads()));
+    // Chunks in parallel, each GEMM inline on its thread — or on every thread when there is one chunk.
+    Parallel.forChunks(ceilDiv(batch, chunk), Parallel.threads(), ci -> {
+      int n0 = ci * chunk;
+      WideGrid grid = new WideGrid(g, Math.min(chunk, batch - n0));
+      float[] padded = grid.pad(x, xOff + n0 * g.imageSize());
+      float[] out = Workspace.local().floats(Workspace.Slot.CONV_CHANNELS, outChannels * grid.wide);
+      k.sgemmRowTable(outChannels, grid.wide, rows, 1f, w, wOff, rows, padded, grid.rowStarts(), 0f, out, 0,
+          grid.wide);
+      grid.narrow(k, out, outChannels, y, yOff + n0 * outChannels * g.colCols(), accumulate);
     });
   }
 
   /** {@code dx += conv2dᵀ(dy, w)}: the gradient of {@link #forward} with respect to x. */
   static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w, int wOff,
       float[] dy, int dyOff, float[] dx, int dxOff) {
-    int c = g.channels(), kh = g.kernelH(), kw = g.kernelW();
-    // flipped[ci][(o·kh + ky)·kw + kx] = w[o][(ci·kh + kh−1−ky)·kw + kw−1−kx]
-    float[] flipped = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT, c * outChannels * kh * kw);
-    int taps = kh * kw;
+    int c = g.channels(), taps = g.kernelH() * g.kernelW();
+    // flipped[ci][o·taps + t] = w[o][ci·taps + taps − 1 − t]: both axes reversed, in and out swapped
+    float[] flipped = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT, c * outChannels * taps);
     for (int o = 0; o < outChannels; o++) {
       for (int ci = 0; ci < c; ci++) {
         int src = wOff + (o * c + ci) * taps, dst = (ci * outChannels + o) * taps;
@@ -83,35 +73,25 @@ final class DirectConv {
 
   /**
    * {@code dw += Σₙ dyₙ · im2col(xₙ)ᵀ}, the gradient of {@link #forward} with respect to w, computed as its
-   * transpose {@code dwᵀ = Σₙ Âₙ · Gₙᵀ}: Â's row r is the padded image read from {@code base(r)} along the
-   * wide grid, G is dy widened to that grid with zeros in the discarded columns. Images run one after
-   * another (each GEMM is split over the threads), so the sum's order never depends on the thread count.
+   * transpose {@code dwᵀ = Σ Â · Gᵀ} chunk by chunk: Â's rows are the padded chunk read along the wide
+   * grid, G is dy on that grid with zeros in the discarded columns. Chunks run one after another (each
+   * GEMM split over the threads) and their size depends on the batch alone, so the order of the sum never
+   * depends on the thread count.
    */
   static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
       float[] dy, int dyOff, float[] dw, int dwOff) {
-    int wp = ScalarIm2col.paddedWidth(g), oh = g.outHeight(), ow = g.outWidth();
-    int per = ScalarIm2col.paddedSize(g), wide = oh * wp, rows = g.colRows();
-    int[] aRows = rowStarts(g);
-    Workspace ws = Workspace.local();
-    float[] padded = ws.floats(Workspace.Slot.CONV_PADDED, per + g.kernelW());
-    float[] grad = ws.floats(Workspace.Slot.CONV_CHANNELS, outChannels * wide);
-    float[] dwT = ws.floats(Workspace.Slot.CONV_WEIGHT, rows * outChannels);
-    for (int n = 0; n < batch; n++) {
-      padImage(g, x, xOff + n * g.imageSize(), padded);
-      int from = dyOff + n * outChannels * oh * ow;
-      for (int o = 0; o < outChannels; o++) {
-        for (int oy = 0; oy < oh; oy++, from += ow) {
-          int to = o * wide + oy * wp;
-          System.arraycopy(dy, from, grad, to, ow);
-          java.util.Arrays.fill(grad, to + ow, to + wp, 0f);
-        }
-      }
-      // dwᵀ (rows × O) (+)= Â (rows × wide) · Gᵀ (wide × O)
-      k.sgemmRowTableA(rows, outChannels, wide, 1f, padded, aRows, true, grad, 0, wide, n == 0 ? 0f : 1f,
-          dwT, 0, outChannels);
-    }
     if (batch == 0) {
       return;
+    }
+    int rows = g.colRows(), chunk = imagesPerChunk(g, batch);
+    float[] dwT = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT, rows * outChannels);
+    for (int n0 = 0; n0 < batch; n0 += chunk) {
+      WideGrid grid = new WideGrid(g, Math.min(chunk, batch - n0));
+      float[] padded = grid.pad(x, xOff + n0 * g.imageSize());
+      float[] grad = grid.widen(dy, dyOff + n0 * outChannels * g.colCols(), outChannels);
+      // dwᵀ (rows × O) (+)= Â (rows × wide) · Gᵀ (wide × O)
+      k.sgemmRowTableA(rows, outChannels, grid.wide, 1f, padded, grid.rowStarts(), true, grad, 0, grid.wide,
+          n0 == 0 ? 0f : 1f, dwT, 0, outChannels);
     }
     for (int o = 0; o < outChannels; o++) {
       for (int r = 0, to = dwOff + o * rows; r < rows; r++) {
@@ -120,20 +100,13 @@ final class DirectConv {
     }
   }
 
-  /** Where row r of the column matrix starts in the padded image: {@code base(r)}. */
-  private static int[] rowStarts(ConvGeometry g) {
-    int[] starts = new int[g.colRows()];
-    for (int r = 0; r < starts.length; r++) {
-      starts[r] = ScalarIm2col.base(g, r);
-    }
-    return starts;
+  /** Images per GEMM: enough for about {@link #TARGET_COLUMNS} wide columns, at most {@code most}. */
+  private static int imagesPerChunk(ConvGeometry g, int most) {
+    return Math.max(1, Math.min(most, ceilDiv(TARGET_COLUMNS, WideGrid.columnsPerImage(g))));
   }
 
-  /** The zero-padded image, then kw zeros: the last rows read up to kw − 1 floats past it. */
-  private static void padImage(ConvGeometry g, float[] x, int off, float[] padded) {
-    int per = ScalarIm2col.paddedSize(g);
-    ScalarIm2col.pad(x, off, g, padded, 0);
-    java.util.Arrays.fill(padded, per, per + g.kernelW(), 0f);
+  private static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
   }
 
   /** The stride-1 convolution that maps the output gradient back to the input. */

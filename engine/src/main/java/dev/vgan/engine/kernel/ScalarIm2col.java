@@ -81,20 +81,20 @@ public final class ScalarIm2col {
     }
   }
 
-  static int paddedWidth(ConvGeometry g) {
+  private static int paddedWidth(ConvGeometry g) {
     return g.width() + 2 * g.padW();
   }
 
-  static int paddedHeight(ConvGeometry g) {
+  private static int paddedHeight(ConvGeometry g) {
     return g.height() + 2 * g.padH();
   }
 
-  static int paddedSize(ConvGeometry g) {
+  private static int paddedSize(ConvGeometry g) {
     return g.channels() * paddedHeight(g) * paddedWidth(g);
   }
 
   /** Where column-matrix row {@code r = (c·kh + ki)·kw + kj} starts reading in a padded image. */
-  static int base(ConvGeometry g, int r) {
+  private static int base(ConvGeometry g, int r) {
     int kj = r % g.kernelW(), ki = (r / g.kernelW()) % g.kernelH(), c = r / (g.kernelW() * g.kernelH());
     return (c * paddedHeight(g) + ki * g.dilationH()) * paddedWidth(g) + kj * g.dilationW();
   }
@@ -117,7 +117,7 @@ public final class ScalarIm2col {
   }
 
   /** Writes one image, zero-padded, at {@code padded[at ..]}. */
-  static void pad(float[] image, int imageOff, ConvGeometry g, float[] padded, int at) {
+  private static void pad(float[] image, int imageOff, ConvGeometry g, float[] padded, int at) {
     int w = g.width(), h = g.height(), wp = paddedWidth(g), hp = paddedHeight(g);
     Arrays.fill(padded, at, at + paddedSize(g), 0f);
     for (int c = 0; c < g.channels(); c++) {

@@ -1,0 +1,100 @@
+package dev.vgan.engine.kernel;
+
+import java.util.Arrays;
+
+/**
+ * A chunk of images zero-padded with their rows interleaved — {@code padded[c][y][image][x]} — for
+ * {@link DirectConv}. A kernel tap {@code (c, ky, kx)} then sees, at output pixel {@code (oy, ox)} of image
+ * j, {@code padded[start(c, ky, kx) + oy·rowPitch + j·Wp + ox]}: one shift for every image and pixel, so on
+ * the "wide" output grid {@code (oy, image, x)} of {@code OH · images · Wp} columns a row of the column
+ * matrix is a contiguous run of the padded chunk. The grid's last {@code Wp − OW} columns of each image row
+ * are discarded; small images side by side fill the GEMM's column strips.
+ */
+final class WideGrid {
+  private final ConvGeometry g;
+  private final int images;
+  private final int wp;
+  private final int hp;
+  private final int rowPitch;
+  private final int size;
+  /** Columns of the wide grid: {@code OH · images · Wp}. */
+  final int wide;
+
+  WideGrid(ConvGeometry g, int images) {
+    this.g = g;
+    this.images = images;
+    this.wp = g.width() + 2 * g.padW();
+    this.hp = g.height() + 2 * g.padH();
+    this.rowPitch = images * wp;
+    this.wide = g.outHeight() * rowPitch;
+    this.size = g.channels() * hp * rowPitch;
+  }
+
+  /** Wide columns per image: {@code OH · Wp}. */
+  static int columnsPerImage(ConvGeometry g) {
+    return g.outHeight() * (g.width() + 2 * g.padW());
+  }
+
+  /** Where row r = (c, ky, kx) of the column matrix starts: {@code (c·Hp + ky)·rowPitch + kx}. */
+  int[] rowStarts() {
+    int taps = g.kernelH() * g.kernelW();
+    int[] starts = new int[g.colRows()];
+    for (int r = 0; r < starts.length; r++) {
+      int c = r / taps, ky = r % taps / g.kernelW(), kx = r % g.kernelW();
+      starts[r] = (c * hp + ky) * rowPitch + kx;
+    }
+    return starts;
+  }
+
+  /**
+   * The chunk's images {@code x[off ..]}, padded and interleaved, then kw zeros (the last row reads
+   * kw − 1 floats past the chunk, on discarded columns), in this thread's workspace.
+   */
+  float[] pad(float[] x, int off) {
+    float[] padded = Workspace.local().floats(Workspace.Slot.CONV_PADDED, size + g.kernelW());
+    Arrays.fill(padded, 0, size + g.kernelW(), 0f);
+    int h = g.height(), w = g.width();
+    for (int j = 0; j < images; j++) {
+      for (int c = 0; c < g.channels(); c++) {
+        for (int y = 0; y < h; y++) {
+          System.arraycopy(x, off + ((j * g.channels() + c) * h + y) * w, padded,
+              (c * hp + y + g.padH()) * rowPitch + j * wp + g.padW(), w);
+        }
+      }
+    }
+    return padded;
+  }
+
+  /** {@code (images, O, OH, OW)} from {@code dy[off ..]} on the grid {@code (O, wide)}, zero where discarded. */
+  float[] widen(float[] dy, int off, int outChannels) {
+    float[] grad = Workspace.local().floats(Workspace.Slot.CONV_CHANNELS, outChannels * wide);
+    int oh = g.outHeight(), ow = g.outWidth();
+    for (int j = 0; j < images; j++) {
+      for (int o = 0; o < outChannels; o++) {
+        for (int oy = 0; oy < oh; oy++) {
+          int to = o * wide + oy * rowPitch + j * wp;
+          System.arraycopy(dy, off + ((j * outChannels + o) * oh + oy) * ow, grad, to, ow);
+          Arrays.fill(grad, to + ow, to + wp, 0f);
+        }
+      }
+    }
+    return grad;
+  }
+
+  /** The grid {@code out (O, wide)} back to {@code (images, O, OH, OW)} at {@code y[yOff ..]}: written, or added. */
+  void narrow(KernelBackend k, float[] out, int outChannels, float[] y, int yOff, boolean accumulate) {
+    int oh = g.outHeight(), ow = g.outWidth();
+    for (int j = 0, to = yOff; j < images; j++) {
+      for (int o = 0; o < outChannels; o++) {
+        for (int oy = 0; oy < oh; oy++, to += ow) {
+          int from = o * wide + oy * rowPitch + j * wp;
+          if (accumulate) {
+            k.axpy(1f, out, from, y, to, ow);
+          } else {
+            System.arraycopy(out, from, y, to, ow);
+          }
+        }
+      }
+    }
+  }
+}
