@@ -2,7 +2,7 @@ package dev.vgan.engine.kernel;
 
 /**
  * Stride-1 convolutions without a column matrix. On a {@link WideGrid} — images zero-padded, rows
- * interleaved, output computed for every padded column and the last {@code Wp − OW} of each row discarded —
+ * interleaved, output computed for every padded column and the few between images discarded —
  * row r of the column matrix is the padded chunk read from one offset on, so the GEMM packs its panels
  * straight from the images ({@link KernelBackend#sgemmRowTable}) instead of from a {@code kh·kw}-times larger
  * im2col copy written and read through memory (W4's 5×5 layers: 20 MB per image). The price is the
@@ -14,25 +14,33 @@ package dev.vgan.engine.kernel;
  * left-hand matrix ({@link KernelBackend#sgemmRowTableA}).
  */
 final class DirectConv {
-  /** The wide grid may be at most this much larger than the output (14 → 18 columns for W4's 5×5 at 14×14). */
+  /** The wide grid may be at most this much larger than the output (14 → 16 columns for W4's 5×5 at 14×14). */
   private static final double MAX_WIDE_RATIO = 1.3;
   /** Below this many output channels the GEMM is a few dot products over B, which im2col streams once. */
   private static final int MIN_OUT_CHANNELS = 16;
-  /** Wide columns per GEMM worth gathering images for (a 7×7 layer's 56 columns would fill 2 strips of 32 badly). */
-  private static final int TARGET_COLUMNS = 512;
+  /**
+   * Wide columns per GEMM worth gathering images for: a 7×7 layer's 56 columns would fill two strips of 32
+   * badly, and the more images share a row, the fewer columns are discarded (W4's 28×28 layers: four
+   * images per GEMM, 91% of the columns kept).
+   */
+  private static final int TARGET_COLUMNS = 3072;
 
   private DirectConv() {}
 
   /** Whether {@link #forward} handles this convolution (stride 1, no dilation, a narrow discarded margin). */
   static boolean suits(ConvGeometry g, int outChannels) {
-    return g.strideH() == 1 && g.strideW() == 1 && g.dilationH() == 1 && g.dilationW() == 1
-        && outChannels >= MIN_OUT_CHANNELS
-        && g.width() + 2 * g.padW() <= MAX_WIDE_RATIO * g.outWidth();
+    return isStrideOne(g) && outChannels >= MIN_OUT_CHANNELS
+        && g.width() + g.padW() <= MAX_WIDE_RATIO * g.outWidth();
   }
 
   /** Whether {@link #backwardData} handles this convolution: its adjoint must suit as well. */
   static boolean suitsBackwardData(ConvGeometry g, int outChannels) {
-    return g.padH() < g.kernelH() && g.padW() < g.kernelW() && suits(adjoint(g, outChannels), g.channels());
+    return isStrideOne(g) && g.padH() < g.kernelH() && g.padW() < g.kernelW()
+        && suits(adjoint(g, outChannels), g.channels());
+  }
+
+  private static boolean isStrideOne(ConvGeometry g) {
+    return g.strideH() == 1 && g.strideW() == 1 && g.dilationH() == 1 && g.dilationW() == 1;
   }
 
   /** {@code y = conv2d(x, w)}, or {@code y += conv2d(x, w)}; w is {@code (outChannels, g.colRows())}. */

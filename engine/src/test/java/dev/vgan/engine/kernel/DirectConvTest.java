@@ -120,8 +120,10 @@ class DirectConvTest {
     assertTrue(DirectConv.suits(ConvGeometry.square(256, 28, 28, 5, 1, 2), 128), "W4 G conv2");
     assertTrue(DirectConv.suits(ConvGeometry.square(128, 14, 14, 5, 1, 2), 256), "W4 G conv1");
     assertFalse(DirectConv.suits(ConvGeometry.square(64, 14, 14, 4, 2, 1), 128), "stride 2");
+    // A stride-2 layer's adjoint geometry (7×7, pad 2) would suit; the layer itself must not.
+    assertFalse(DirectConv.suitsBackwardData(ConvGeometry.square(128, 14, 14, 4, 2, 1), 256), "stride 2 backwards");
     assertFalse(DirectConv.suits(ConvGeometry.square(128, 28, 28, 2, 1, 1), 1), "one output channel");
-    assertFalse(DirectConv.suits(ConvGeometry.square(8, 4, 4, 3, 1, 1), 32), "6 of 4 columns kept");
+    assertFalse(DirectConv.suits(ConvGeometry.square(8, 3, 3, 3, 1, 1), 32), "3 of every 4 columns kept");
   }
 
   @Test
@@ -179,5 +181,18 @@ class DirectConvTest {
             4 * k * Fixtures.FLOAT_EPS, 4 * k * Fixtures.FLOAT_EPS);
       }
     }
+  }
+
+  @Test
+  void stridedLayersKeepTheIm2colLoweringInEveryPass() {
+    // W4's D conv3: stride 2, whose adjoint geometry alone would pass the direct path's test.
+    ConvGeometry g = ConvGeometry.square(24, 14, 14, 3, 2, 1);
+    int out = 32, batch = 2;
+    Random rng = new Random(8);
+    float[] w = Fixtures.uniform(rng, out * g.colRows()), dy = Fixtures.uniform(rng, batch * out * g.colCols());
+    float[] viaDispatch = new float[batch * g.imageSize()], viaIm2col = new float[batch * g.imageSize()];
+    ConvLowering.backwardData(SimdBackend.INSTANCE, g, batch, out, w, 0, dy, 0, viaDispatch, 0);
+    ConvLowering.backwardData(SimdBackend.INSTANCE, g, batch, out, w, 0, dy, 0, viaIm2col, 0, 1);
+    Fixtures.assertClose("stride-2 backward-data", viaIm2col, viaDispatch, 0);
   }
 }
