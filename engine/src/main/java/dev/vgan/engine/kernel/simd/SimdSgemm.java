@@ -36,15 +36,6 @@ final class SimdSgemm {
   /** Below this many flops per task a thread costs more than it saves. */
   private static final long MIN_FLOPS_PER_TASK = 1L << 21;
 
-  /**
-   * Packs strips {@code [s0, s1)} of the B̃ panel of rows {@code [pc, pc + kc)} and columns
-   * {@code [jc, jc + nc)} of op(B) into {@code dst} (layout: {@link SimdGemmPacking#packB}).
-   */
-  @FunctionalInterface
-  interface PanelPacker {
-    void pack(int pc, int kc, int jc, int nc, int s0, int s1, float[] dst);
-  }
-
   private SimdSgemm() {}
 
   static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -62,9 +53,7 @@ final class SimdSgemm {
       SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
-    blocked(transA, m, n, k, alpha, a, aOff, lda, null,
-        (pc, kc, jc, nc, s0, s1, dst) -> SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, s0, s1, dst),
-        beta, c, cOff, ldc);
+    blocked(transA, m, n, k, alpha, a, aOff, lda, null, transB, b, bOff, ldb, null, beta, c, cOff, ldc);
   }
 
   /**
@@ -80,9 +69,7 @@ final class SimdSgemm {
       ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
       return;
     }
-    blocked(false, m, n, k, alpha, a, 0, 0, aRows,
-        (pc, kc, jc, nc, s0, s1, dst) -> SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, s0, s1, dst),
-        beta, c, cOff, ldc);
+    blocked(false, m, n, k, alpha, a, 0, 0, aRows, transB, b, bOff, ldb, null, beta, c, cOff, ldc);
   }
 
   /**
@@ -98,17 +85,16 @@ final class SimdSgemm {
       ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
       return;
     }
-    blocked(false, m, n, k, alpha, a, aOff, lda, null,
-        (pc, kc, jc, nc, s0, s1, dst) -> SimdGemmPacking.packRows(b, bRows, pc, kc, jc, nc, s0, s1, dst),
-        beta, c, cOff, ldc);
+    blocked(false, m, n, k, alpha, a, aOff, lda, null, false, b, 0, 0, bRows, beta, c, cOff, ldc);
   }
 
   /**
-   * The blocked loops over panels, slabs and strips, with B̃ packed by {@code packer}; A is a matrix, or
-   * when {@code aRows} is not null, rows that start anywhere in {@code a}.
+   * The blocked loops over panels, slabs and strips. A is a matrix, or when {@code aRows} is not null, rows
+   * that start anywhere in {@code a}; likewise B with {@code bRows}.
    */
   private static void blocked(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-      int[] aRows, PanelPacker packer, float beta, float[] c, int cOff, int ldc) {
+      int[] aRows, boolean transB, float[] b, int bOff, int ldb, int[] bRows, float beta, float[] c, int cOff,
+      int ldc) {
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     Workspace ws = Workspace.local();
     // This thread's B̃ buffer; in a parallel call every thread reads it (packed before the fork-join
@@ -130,17 +116,27 @@ final class SimdSgemm {
         float betaSlab = pc == 0 ? beta : 1f; // later slabs add onto what the first one wrote
         int jc0 = jc, pc0 = pc;
         if (tasks == 1) {
-          packer.pack(pc, kc, jc, nc, 0, strips, packedB);
+          packPanel(transB, b, bOff, ldb, bRows, pc, kc, jc, nc, 0, strips, packedB);
           rows(transA, a, aOff, lda, aRows, 0, m, pc, kc, packedB, strips, jc, n, alpha, betaSlab, c, cOff, ldc);
         } else {
           Parallel.forRange(strips, 1, tasks,
-              (s0, s1) -> packer.pack(pc0, kc, jc0, nc, s0, s1, packedB));
+              (s0, s1) -> packPanel(transB, b, bOff, ldb, bRows, pc0, kc, jc0, nc, s0, s1, packedB));
           // Chunks of rows are taken dynamically, so a slower core costs only its share; each chunk's
           // arithmetic depends on its rows alone, so the result is the same for any thread count.
           Parallel.forChunks(rowChunks, tasks, chunk -> rows(transA, a, aOff, lda, aRows, chunk * chunkRows,
               Math.min(m, (chunk + 1) * chunkRows), pc0, kc, packedB, strips, jc0, n, alpha, betaSlab, c, cOff, ldc));
         }
       }
+    }
+  }
+
+  /** Packs strips {@code [s0, s1)} of the B̃ panel at rows {@code pc..} and columns {@code jc..} of op(B). */
+  private static void packPanel(boolean transB, float[] b, int bOff, int ldb, int[] bRows, int pc, int kc, int jc,
+      int nc, int s0, int s1, float[] dst) {
+    if (bRows != null) {
+      SimdGemmPacking.packRows(b, bRows, pc, kc, jc, nc, s0, s1, dst);
+    } else {
+      SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, s0, s1, dst);
     }
   }
 
