@@ -13,33 +13,29 @@ public final class ScalarSgemm {
   /** See {@link KernelBackend#sgemm}. */
   public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    if (k == 0 || alpha == 0f) {
-      scaleC(beta, c, cOff, ldc, m, n);
-      return;
-    }
-    float[] row = Workspace.local().floats(Workspace.Slot.SCALAR_ROW, n);
-    for (int i = 0; i < m; i++) {
-      java.util.Arrays.fill(row, 0, n, 0f);
-      for (int p = 0; p < k; p++) {
-        float aip = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-        if (transB) {
-          for (int j = 0; j < n; j++) {
-            row[j] += aip * b[bOff + j * ldb + p];
-          }
-        } else {
-          int bRow = bOff + p * ldb;
-          for (int j = 0; j < n; j++) {
-            row[j] += aip * b[bRow + j];
-          }
-        }
-      }
-      mergeRow(row, 0, alpha, beta, c, cOff + i * ldc, n);
-    }
+    product(m, n, k, alpha, a, starts(m, aOff, transA ? 1 : lda), transA ? lda : 1,
+        b, starts(k, bOff, transB ? 1 : ldb), transB ? ldb : 1, beta, c, cOff, ldc);
   }
 
   /** See {@link KernelBackend#sgemmRowTable}. */
   public static void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
       int[] bRows, float beta, float[] c, int cOff, int ldc) {
+    product(m, n, k, alpha, a, starts(m, aOff, lda), 1, b, bRows, 1, beta, c, cOff, ldc);
+  }
+
+  /** See {@link KernelBackend#sgemmRowTableA}. */
+  public static void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB,
+      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+    product(m, n, k, alpha, a, aRows, 1, b, starts(k, bOff, transB ? 1 : ldb), transB ? ldb : 1, beta, c, cOff,
+        ldc);
+  }
+
+  /**
+   * {@code C = alpha · A · B + beta · C} with {@code A(i, p) = a[aRows[i] + p · aStep]} and
+   * {@code B(p, j) = b[bRows[p] + j · bStep]}: every layout above is one of these.
+   */
+  private static void product(int m, int n, int k, float alpha, float[] a, int[] aRows, int aStep, float[] b,
+      int[] bRows, int bStep, float beta, float[] c, int cOff, int ldc) {
     if (k == 0 || alpha == 0f) {
       scaleC(beta, c, cOff, ldc, m, n);
       return;
@@ -48,33 +44,29 @@ public final class ScalarSgemm {
     for (int i = 0; i < m; i++) {
       java.util.Arrays.fill(row, 0, n, 0f);
       for (int p = 0; p < k; p++) {
-        float aip = a[aOff + i * lda + p];
-        for (int j = 0, bRow = bRows[p]; j < n; j++) {
-          row[j] += aip * b[bRow + j];
+        float aip = a[aRows[i] + p * aStep];
+        int bRow = bRows[p];
+        if (bStep == 1) {                   // kept apart: a plain unit-stride loop for the JIT
+          for (int j = 0; j < n; j++) {
+            row[j] += aip * b[bRow + j];
+          }
+        } else {
+          for (int j = 0; j < n; j++) {
+            row[j] += aip * b[bRow + j * bStep];
+          }
         }
       }
       mergeRow(row, 0, alpha, beta, c, cOff + i * ldc, n);
     }
   }
 
-  /** See {@link KernelBackend#sgemmRowTableA}. */
-  public static void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB,
-      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    if (k == 0 || alpha == 0f) {
-      scaleC(beta, c, cOff, ldc, m, n);
-      return;
+  /** {@code off, off + stride, off + 2·stride, ...}: where each of {@code count} rows starts. */
+  private static int[] starts(int count, int off, int stride) {
+    int[] s = new int[count];
+    for (int i = 0; i < count; i++) {
+      s[i] = off + i * stride;
     }
-    float[] row = Workspace.local().floats(Workspace.Slot.SCALAR_ROW, n);
-    for (int i = 0; i < m; i++) {
-      java.util.Arrays.fill(row, 0, n, 0f);
-      for (int p = 0; p < k; p++) {
-        float aip = a[aRows[i] + p];
-        for (int j = 0; j < n; j++) {
-          row[j] += aip * (transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j]);
-        }
-      }
-      mergeRow(row, 0, alpha, beta, c, cOff + i * ldc, n);
-    }
+    return s;
   }
 
   /** {@code C = beta · C} over an {@code m×n} block (BLAS: A and B are not read when alpha or k is 0). */
