@@ -40,11 +40,7 @@ final class SimdSgemm {
 
   static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0 || alpha == 0f) {
-      ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
+    if (trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
     if (m <= SimdSmallM.MAX_ROWS) {
@@ -62,13 +58,6 @@ final class SimdSgemm {
    */
   static void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB,
       float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0 || alpha == 0f) {
-      ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
-      return;
-    }
     blocked(false, m, n, k, alpha, a, 0, 0, aRows, transB, b, bOff, ldb, null, beta, c, cOff, ldc);
   }
 
@@ -78,13 +67,6 @@ final class SimdSgemm {
    */
   static void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
       int[] bRows, float beta, float[] c, int cOff, int ldc) {
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0 || alpha == 0f) {
-      ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
-      return;
-    }
     blocked(false, m, n, k, alpha, a, aOff, lda, null, false, b, 0, 0, bRows, beta, c, cOff, ldc);
   }
 
@@ -95,6 +77,9 @@ final class SimdSgemm {
   private static void blocked(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
       int[] aRows, boolean transB, float[] b, int bOff, int ldb, int[] bRows, float beta, float[] c, int cOff,
       int ldc) {
+    if (trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
+      return;
+    }
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     Workspace ws = Workspace.local();
     // This thread's B̃ buffer; in a parallel call every thread reads it (packed before the fork-join
@@ -128,6 +113,18 @@ final class SimdSgemm {
         }
       }
     }
+  }
+
+  /** Handles an empty product (BLAS: only C is scaled when k or alpha is 0); false when there is work. */
+  private static boolean trivial(int m, int n, int k, float alpha, float beta, float[] c, int cOff, int ldc) {
+    if (m == 0 || n == 0) {
+      return true;
+    }
+    if (k == 0 || alpha == 0f) {
+      ScalarSgemm.scaleC(beta, c, cOff, ldc, m, n);
+      return true;
+    }
+    return false;
   }
 
   /** Packs strips {@code [s0, s1)} of the B̃ panel at rows {@code pc..} and columns {@code jc..} of op(B). */
