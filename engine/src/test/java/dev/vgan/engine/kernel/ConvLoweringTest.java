@@ -1,6 +1,7 @@
 package dev.vgan.engine.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgan.engine.kernel.simd.SimdBackend;
 import dev.vgan.engine.testing.Fixtures;
@@ -104,27 +105,33 @@ class ConvLoweringTest {
   @Test
   void resultsDoNotDependOnTheThreadCount() {
     Random rng = new Random(4);
-    ConvGeometry g = ConvGeometry.square(16, 14, 14, 4, 2, 1);
     int out = 24;
-    for (int batch : new int[] {19, 1}) {            // 1: fewer images than threads, col2im splits channels
-      float[] x = Fixtures.uniform(rng, batch * g.imageSize()), w = Fixtures.uniform(rng, out * g.colRows());
-      float[] dy = Fixtures.uniform(rng, batch * out * g.colCols());
-      float[][][] results = new float[2][][];
-      int saved = Parallel.threads();
-      try {
-        for (int t = 1; t <= 2; t++) {
-          Parallel.setThreads(t);
-          float[] y = new float[dy.length], dx = new float[x.length], dw = new float[w.length];
-          ConvLowering.forward(SimdBackend.INSTANCE, g, batch, out, x, 0, w, 0, y, 0);
-          ConvLowering.backwardData(SimdBackend.INSTANCE, g, batch, out, w, 0, dy, 0, dx, 0);
-          ConvLowering.backwardWeight(SimdBackend.INSTANCE, g, batch, out, x, 0, dy, 0, dw, 0);
-          results[t - 1] = new float[][] {y, dx, dw};
+    // Stride 2 lowers through im2col; the 5×5 stride-1 layer takes DirectConv in all three passes.
+    ConvGeometry direct = ConvGeometry.square(16, 14, 14, 5, 1, 2);
+    assertTrue(DirectConv.suits(direct, out) && DirectConv.suitsBackwardData(direct, out));
+    for (ConvGeometry g : new ConvGeometry[] {ConvGeometry.square(16, 14, 14, 4, 2, 1), direct}) {
+      // batch 1: fewer images than threads (col2im splits channels; DirectConv splits the GEMM)
+      for (int batch : new int[] {19, 1}) {
+        float[] x = Fixtures.uniform(rng, batch * g.imageSize()), w = Fixtures.uniform(rng, out * g.colRows());
+        float[] dy = Fixtures.uniform(rng, batch * out * g.colCols());
+        float[][][] results = new float[2][][];
+        int saved = Parallel.threads();
+        try {
+          for (int t = 1; t <= 2; t++) {
+            Parallel.setThreads(t);
+            float[] y = new float[dy.length], dx = new float[x.length], dw = new float[w.length];
+            ConvLowering.forward(SimdBackend.INSTANCE, g, batch, out, x, 0, w, 0, y, 0);
+            ConvLowering.backwardData(SimdBackend.INSTANCE, g, batch, out, w, 0, dy, 0, dx, 0);
+            ConvLowering.backwardWeight(SimdBackend.INSTANCE, g, batch, out, x, 0, dy, 0, dw, 0);
+            results[t - 1] = new float[][] {y, dx, dw};
+          }
+        } finally {
+          Parallel.setThreads(saved);
         }
-      } finally {
-        Parallel.setThreads(saved);
-      }
-      for (int i = 0; i < 3; i++) {
-        Fixtures.assertClose("batch " + batch + " pass " + i + ", 1 vs 2 threads", results[0][i], results[1][i], 0);
+        for (int i = 0; i < 3; i++) {
+          Fixtures.assertClose(g + " batch " + batch + " pass " + i + ", 1 vs 2 threads", results[0][i],
+              results[1][i], 0);
+        }
       }
     }
   }

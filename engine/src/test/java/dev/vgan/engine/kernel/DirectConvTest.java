@@ -89,33 +89,6 @@ class DirectConvTest {
   }
 
   @Test
-  void resultsDoNotDependOnTheThreadCount() {
-    Random rng = new Random(3);
-    ConvGeometry g = ConvGeometry.square(8, 14, 14, 5, 1, 2);
-    for (int batch : new int[] {1, 3}) {           // 1: the GEMM itself is split over the threads
-      float[] x = Fixtures.uniform(rng, batch * g.imageSize()), w = Fixtures.uniform(rng, 32 * g.colRows());
-      float[] dy = Fixtures.uniform(rng, batch * 32 * g.colCols());
-      float[][][] results = new float[2][][];
-      int saved = Parallel.threads();
-      try {
-        for (int t = 1; t <= 2; t++) {
-          Parallel.setThreads(t);
-          float[] y = new float[dy.length], dx = new float[x.length], dw = new float[w.length];
-          DirectConv.forward(SimdBackend.INSTANCE, g, batch, 32, x, 0, w, 0, y, 0, false);
-          DirectConv.backwardData(SimdBackend.INSTANCE, g, batch, 32, w, 0, dy, 0, dx, 0);
-          DirectConv.backwardWeight(SimdBackend.INSTANCE, g, batch, 32, x, 0, dy, 0, dw, 0);
-          results[t - 1] = new float[][] {y, dx, dw};
-        }
-      } finally {
-        Parallel.setThreads(saved);
-      }
-      Fixtures.assertClose("forward, batch " + batch, results[0][0], results[1][0], 0);
-      Fixtures.assertClose("backward-data, batch " + batch, results[0][1], results[1][1], 0);
-      Fixtures.assertClose("backward-weight, batch " + batch, results[0][2], results[1][2], 0);
-    }
-  }
-
-  @Test
   void choosesTheDirectPathOnlyWhereItPays() {
     assertTrue(DirectConv.suits(ConvGeometry.square(256, 28, 28, 5, 1, 2), 128), "W4 G conv2");
     assertTrue(DirectConv.suits(ConvGeometry.square(128, 14, 14, 5, 1, 2), 256), "W4 G conv1");
