@@ -17,11 +17,16 @@ import org.junit.jupiter.api.Test;
 class DirectConvTest {
   private static final KernelBackend[] BACKENDS = {ScalarBackend.INSTANCE, SimdBackend.INSTANCE};
   private static final int OUT = 17;
-  /** 3×3 "same", a 5×5 with pad 2, and the Keras 'same' 2×2 written as pad 1 (an 8×8 output of 7×7). */
+  /**
+   * 3×3 "same", a 5×5 with pad 2, the Keras 'same' 2×2 written as pad 1 (an 8×8 output of 7×7), a 3×5
+   * kernel with different paddings across and down, and a 1×1 without padding.
+   */
   private static final ConvGeometry[] GEOMETRIES = {
       new ConvGeometry(5, 9, 11, 3, 3, 1, 1, 1, 1, 1, 1),
       new ConvGeometry(3, 12, 16, 5, 5, 1, 1, 2, 2, 1, 1),
       new ConvGeometry(4, 7, 7, 2, 2, 1, 1, 1, 1, 1, 1),
+      new ConvGeometry(3, 10, 12, 3, 5, 1, 1, 0, 2, 1, 1),
+      new ConvGeometry(6, 5, 9, 1, 1, 1, 1, 0, 0, 1, 1),
   };
 
   @Test
@@ -53,6 +58,7 @@ class DirectConvTest {
         new ConvGeometry(16, 9, 11, 3, 3, 1, 1, 1, 1, 1, 1),
         new ConvGeometry(17, 12, 16, 5, 5, 1, 1, 2, 2, 1, 1),
         new ConvGeometry(16, 7, 7, 2, 2, 1, 1, 1, 1, 1, 1),
+        new ConvGeometry(16, 10, 12, 3, 5, 1, 1, 0, 2, 1, 1),
     };
     for (ConvGeometry g : geometries) {
       assertTrue(DirectConv.suitsBackwardData(g, OUT), g + " should take the direct path backwards");
