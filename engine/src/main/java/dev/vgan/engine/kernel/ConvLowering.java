@@ -111,7 +111,8 @@ public final class ConvLowering {
     return (int) Math.max(1, Math.min(ceilDiv(batch, 8), COLS_BUDGET / perImage));
   }
 
-  private static int ceilDiv(int a, int b) {
+  /** {@code ⌈a / b⌉} for positive b; shared with {@link DirectConv}. */
+  static int ceilDiv(int a, int b) {
     return (a + b - 1) / b;
   }
 

@@ -20,7 +20,7 @@ final class WideGrid {
   private final int hp;
   private final int rowPitch;
   private final int size;
-  /** Columns of the wide grid: {@code OH · images · Wp}. */
+  /** Columns of the wide grid: {@code OH · rowPitch}, with {@code rowPitch = images · (W + p) + p}. */
   final int wide;
 
   WideGrid(ConvGeometry g, int images) {

@@ -10,7 +10,7 @@ public final class Workspace {
   public enum Slot {
     /** Packed panels of the GEMM's right-hand matrix, shared by the threads of one call. */
     GEMM_PACKED_B,
-    /** The GEMM's ragged last strip of A, packed and zero-padded, one per thread. */
+    /** A packed strip of the GEMM's A (the ragged last one, zero-padded, or rows from a table), one per thread. */
     GEMM_RAGGED_A,
     /** The GEMM register tile on its way to C. */
     GEMM_TILE,

@@ -20,7 +20,8 @@ import dev.vgan.engine.kernel.Workspace;
  * <pre>
  * for jc in n step NC          -- a panel of columns
  *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (KC × NC, stays in L2)
- *     for ir in m step MR      -- one strip of A, read in place (MR × KC, stays in L1)
+ *     for ir in m step MR      -- one strip of A, read in place (MR × KC, stays in L1); packed when
+ *                                 it is the ragged last one or its rows come from a table
  *       for jr in NC step NR   -- B̃ strips stream from L2 through the register tile
  * </pre>
  * Measured on Zen 5 (48 KB L1, 1 MB L2) at n = 1024, one thread: this order with KC = NC = 384 gave about
