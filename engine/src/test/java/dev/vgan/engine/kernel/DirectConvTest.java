@@ -29,6 +29,25 @@ class DirectConvTest {
       new ConvGeometry(6, 5, 9, 1, 1, 1, 1, 0, 0, 1, 1),
   };
 
+  /** One accumulating pass, run on a copy of {@code start} for each backend. */
+  @FunctionalInterface
+  private interface Pass {
+    void run(KernelBackend k, float[] out);
+  }
+
+  /**
+   * Both passes accumulate onto the same start on every backend and agree to rounding: each value sums
+   * {@code terms} products of |v| ≤ 1 in another order, so {@code terms · eps · terms} bounds the difference.
+   */
+  private static void assertSumsMatch(String what, float[] start, int terms, Pass lowering, Pass direct) {
+    for (KernelBackend k : BACKENDS) {
+      float[] expected = start.clone(), actual = start.clone();
+      lowering.run(k, expected);
+      direct.run(k, actual);
+      Fixtures.assertClose(k.name() + " " + what, expected, actual, (double) terms * terms * Fixtures.FLOAT_EPS);
+    }
+  }
+
   @Test
   void forwardEqualsTheIm2colLoweringBitForBit() {
     Random rng = new Random(1);
@@ -65,14 +84,10 @@ class DirectConvTest {
       int batch = 2;
       float[] w = Fixtures.uniform(rng, OUT * g.colRows()), dy = Fixtures.uniform(rng, batch * OUT * g.colCols());
       float[] start = Fixtures.uniform(rng, batch * g.imageSize());
-      for (KernelBackend k : BACKENDS) {
-        float[] expected = start.clone(), actual = start.clone();
-        ConvLowering.backwardData(k, g, batch, OUT, w, 0, dy, 0, expected, 0, 1);
-        DirectConv.backwardData(k, g, batch, OUT, w, 0, dy, 0, actual, 0);
-        // Each value sums OUT·kh·kw products of |v| ≤ 1 in another order: n · eps · n bounds the difference.
-        int terms = OUT * g.kernelH() * g.kernelW();
-        Fixtures.assertClose(k.name() + " " + g, expected, actual, (double) terms * terms * Fixtures.FLOAT_EPS);
-      }
+      // Each value sums OUT·kh·kw products.
+      assertSumsMatch(g.toString(), start, OUT * g.kernelH() * g.kernelW(),
+          (k, dx) -> ConvLowering.backwardData(k, g, batch, OUT, w, 0, dy, 0, dx, 0, 1),
+          (k, dx) -> DirectConv.backwardData(k, g, batch, OUT, w, 0, dy, 0, dx, 0));
     }
   }
 
@@ -83,14 +98,10 @@ class DirectConvTest {
       int batch = 3;
       float[] x = Fixtures.uniform(rng, batch * g.imageSize()), dy = Fixtures.uniform(rng, batch * OUT * g.colCols());
       float[] start = Fixtures.uniform(rng, OUT * g.colRows());
-      for (KernelBackend k : BACKENDS) {
-        float[] expected = start.clone(), actual = start.clone();
-        ConvLowering.backwardWeight(k, g, batch, OUT, x, 0, dy, 0, expected, 0, 1);
-        DirectConv.backwardWeight(k, g, batch, OUT, x, 0, dy, 0, actual, 0);
-        // Each value sums batch·OH·OW products of |v| ≤ 1 in another order.
-        int terms = batch * g.colCols();
-        Fixtures.assertClose(k.name() + " " + g, expected, actual, (double) terms * terms * Fixtures.FLOAT_EPS);
-      }
+      // Each value sums batch·OH·OW products.
+      assertSumsMatch(g.toString(), start, batch * g.colCols(),
+          (k, dw) -> ConvLowering.backwardWeight(k, g, batch, OUT, x, 0, dy, 0, dw, 0, 1),
+          (k, dw) -> DirectConv.backwardWeight(k, g, batch, OUT, x, 0, dy, 0, dw, 0));
     }
   }
 
@@ -128,7 +139,8 @@ class DirectConvTest {
     for (KernelBackend kb : BACKENDS) {
       float[] c = c0.clone();
       kb.sgemmRowTable(m, n, k, 0.5f, a, 0, k, b, rows, 2f, c, 0, n);
-      Fixtures.assertClose(kb.name() + " sgemmRowTable", expected, c, 4 * k * Fixtures.FLOAT_EPS, 4 * k * Fixtures.FLOAT_EPS);
+      Fixtures.assertClose(kb.name() + " sgemmRowTable", expected, c, 4 * k * Fixtures.FLOAT_EPS,
+          4 * k * Fixtures.FLOAT_EPS);
     }
   }
 
