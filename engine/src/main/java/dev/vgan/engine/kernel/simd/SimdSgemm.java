@@ -149,8 +149,11 @@ final class SimdSgemm {
     int rowStride = transA ? 1 : lda, kStride = transA ? lda : 1;
     for (int i = r0; i < r1; i += MR) {
       int mr = Math.min(MR, r1 - i);
+      // A ragged bottom strip below a full one is computed in place on the last MR rows of A, and only its
+      // new rows are merged: no packing, and every row's sums are the same operations in the same order.
+      int overlap = mr < MR && i >= MR && aRows == null ? MR - mr : 0;
       float[] pa = a;
-      int aIdx = aOff + i * rowStride + pc * kStride, rs = rowStride, ks = kStride;
+      int aIdx = aOff + (i - overlap) * rowStride + pc * kStride, rs = rowStride, ks = kStride;
       if (aRows != null) {
         // Rows from a table are copied whole, one after another: (row, k) at raggedA[row * kc + k].
         SimdGemmPacking.packTableRows(a, aRows, i, mr, pc, kc, raggedA);
@@ -158,8 +161,8 @@ final class SimdSgemm {
         aIdx = 0;
         rs = kc;
         ks = 1;
-      } else if (mr < MR) {
-        // The ragged bottom strip is packed and zero-padded so the tile can still run MR rows.
+      } else if (mr < MR && overlap == 0) {
+        // A ragged strip with no full strip above it (m < MR) is packed and zero-padded to MR rows.
         SimdGemmPacking.packRaggedA(transA, a, aOff, lda, i, mr, pc, kc, raggedA);
         pa = raggedA;
         aIdx = 0;
@@ -169,7 +172,8 @@ final class SimdSgemm {
       for (int s = 0; s < strips; s++) {
         int j = jc + s * NR;
         SimdMicroKernel.tile(pa, aIdx, rs, ks, packedB, s * kc * NR, kc, tile);
-        SimdTileMerge.merge(tile, NR, mr, Math.min(NR, n - j), alpha, beta, c, cOff + i * ldc + j, ldc);
+        SimdTileMerge.merge(tile, overlap * NR, NR, mr, Math.min(NR, n - j), alpha, beta, c, cOff + i * ldc + j,
+            ldc);
       }
     }
   }

@@ -55,7 +55,7 @@ final class SimdSmallM {
             rowCombination(ra, ro + i * rs, b, bOff + jb, ldb, k, len, t, i * BLOCK);
           }
         }
-        SimdTileMerge.merge(t, BLOCK, m, len, alpha, beta, c, cOff + jb, ldc);
+        SimdTileMerge.merge(t, 0, BLOCK, m, len, alpha, beta, c, cOff + jb, ldc);
       }
     });
   }

@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Writes a computed register tile into C: {@code c = beta · c + alpha · tile} over its valid
- * {@code mr × nr} part, with {@link ScalarSgemm#mergeRow}'s formula so that every path through the GEMM
- * gives the same bits. C is not read when {@code beta == 0}.
+ * {@code mr × nr} part (from {@code tile[tileOff]} on, rows {@code ldt} apart), with
+ * {@link ScalarSgemm#mergeRow}'s formula so that every path through the GEMM gives the same bits. C is not read when {@code beta == 0}.
  */
 final class SimdTileMerge {
   private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
@@ -16,12 +16,13 @@ final class SimdTileMerge {
 
   private SimdTileMerge() {}
 
-  static void merge(float[] tile, int ldt, int mr, int nr, float alpha, float beta, float[] c, int cIdx, int ldc) {
+  static void merge(float[] tile, int tileOff, int ldt, int mr, int nr, float alpha, float beta, float[] c, int cIdx,
+      int ldc) {
     // Masked loads read nothing when beta == 0 (lanes come back 0), so NaNs in C are overwritten; the
     // mask is computed without a branch.
     VectorMask<Float> readC = S.indexInRange(0, readLanes(beta));
     for (int r = 0; r < mr; r++) {
-      int t = r * ldt, ci = cIdx + r * ldc;
+      int t = tileOff + r * ldt, ci = cIdx + r * ldc;
       int j = 0;
       for (int bound = S.loopBound(nr); j < bound; j += L) {
         FloatVector old = FloatVector.fromArray(S, c, ci + j, readC);
