@@ -9,6 +9,9 @@ package dev.vgan.engine.kernel;
  *   <li>{@code engine.vectorBits}: force a narrower SIMD width (128, 256, 512); 0 means the JVM's
  *       preferred width.
  *   <li>{@code engine.threads}, else {@code VGAN_THREADS}, else all available processors.
+ *   <li>{@code engine.fuseUpsampleConv}: {@code true} (default) computes an {@code Upsample(2)} followed
+ *       by a "same" Conv2d in a {@code Sequential} as one sub-pixel convolution; {@code false} runs the
+ *       two layers as written (for A/B comparisons).
  * </ul>
  */
 public final class EngineProperties {
@@ -21,6 +24,10 @@ public final class EngineProperties {
   /** Default thread count of the shared pool. */
   public static final int THREADS =
       Math.max(1, intProperty("engine.threads", "VGAN_THREADS", Runtime.getRuntime().availableProcessors()));
+
+  /** Whether {@code Sequential} fuses {@code Upsample(2)} + "same" Conv2d into a sub-pixel convolution. */
+  public static final boolean FUSE_UPSAMPLE_CONV =
+      Boolean.parseBoolean(System.getProperty("engine.fuseUpsampleConv", "true").trim());
 
   private EngineProperties() {}
 

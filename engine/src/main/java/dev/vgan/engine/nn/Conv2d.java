@@ -33,6 +33,19 @@ public final class Conv2d extends Module implements WeightedLayer {
     return Ops.conv2d(x, w, bias, stride, padding);
   }
 
+  /**
+   * Whether {@link #forwardUpsampled} computes {@code Upsample(2)} then this layer as one sub-pixel
+   * convolution (stride 1, a "same" kernel larger than 3).
+   */
+  boolean fusesUpsample(int factor) {
+    return factor == 2 && stride == 1 && Ops.upsampleConvFuses(weight.size(2), padding);
+  }
+
+  /** This layer applied to {@code x} upsampled ×2 (nearest), without building the upsampled tensor. */
+  Tensor forwardUpsampled(Tensor x) {
+    return Ops.upsampleConv2d(x, weight, bias, padding);
+  }
+
   @Override
   public Tensor weight() {
     return weight;

@@ -12,6 +12,11 @@ public final class Upsample extends Module {
     this.factor = factor;
   }
 
+  /** The upsampling factor. */
+  public int factor() {
+    return factor;
+  }
+
   @Override
   public Tensor forward(Tensor x) {
     return Ops.upsampleNearest(x, factor);
