@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ConvBench {
-  @Param({"w2.g.convT1", "w2.g.convT2", "w2.d.conv1", "w2.d.conv2", "w4.g.conv1", "w4.g.conv2", "w4.d.conv1",
-      "w4.d.conv2", "w4.d.conv3", "w4.d.conv4"})
+  @Param({"w2.g.convT1", "w2.g.convT2", "w2.d.conv1", "w2.d.conv2", "w4.g.conv1", "w4.g.conv2",
+      "w4.g.conv1.subpixel", "w4.g.conv2.subpixel", "w4.d.conv1", "w4.d.conv2", "w4.d.conv3", "w4.d.conv4"})
   public String layer;
 
   @Param({"forward", "backwardData", "backwardWeight"})

@@ -25,6 +25,10 @@ public record ConvLayer(boolean transposed, ConvGeometry geometry, int outChanne
       // W4 generator: Conv2d(128,256,5,p2) at 14x14 and Conv2d(256,128,5,p2) at 28x28
       Map.entry("w4.g.conv1", new ConvLayer(false, ConvGeometry.square(128, 14, 14, 5, 1, 2), 256)),
       Map.entry("w4.g.conv2", new ConvLayer(false, ConvGeometry.square(256, 28, 28, 5, 1, 2), 128)),
+      // ... and what the generator runs instead: each Upsample(2) + 5x5 conv as a sub-pixel convolution,
+      // a 3x3 conv of the small image with four phases of output channels (Ops.upsampleConv2d)
+      Map.entry("w4.g.conv1.subpixel", new ConvLayer(false, ConvGeometry.square(128, 7, 7, 3, 1, 1), 1024)),
+      Map.entry("w4.g.conv2.subpixel", new ConvLayer(false, ConvGeometry.square(256, 14, 14, 3, 1, 1), 512)),
       // W4 discriminator: 1→32 s2, 32→64 s1, 64→128 s2, 128→256 s1, all 3x3 pad 1
       Map.entry("w4.d.conv1", new ConvLayer(false, ConvGeometry.square(1, 28, 28, 3, 2, 1), 32)),
       Map.entry("w4.d.conv2", new ConvLayer(false, ConvGeometry.square(32, 14, 14, 3, 1, 1), 64)),
