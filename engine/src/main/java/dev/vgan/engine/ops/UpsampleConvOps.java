@@ -151,9 +151,7 @@ final class UpsampleConvOps {
     return Autograd.record("pixelUnshuffle", y,
         (gy, g) -> {
           if (g.wants(x)) {
-            Tensor back = Tensor.empty(x.shape());
-            shuffle(gy.data(), back.data(), n * c, r, h, w, Move.TO_BIG);
-            OpSupport.accumulate(g, x, back, 1f);
+            shuffle(gy.data(), g.of(x).data(), n * c, r, h, w, Move.ADD_TO_BIG);
           }
         },
         (gy, g) -> send(g, x, () -> pixelShuffle(gy, r)),
@@ -161,7 +159,7 @@ final class UpsampleConvOps {
   }
 
   /** What {@link #shuffle} does with each pair of positions. */
-  private enum Move { TO_BIG, TO_SMALL, ADD_TO_SMALL }
+  private enum Move { TO_BIG, TO_SMALL, ADD_TO_BIG, ADD_TO_SMALL }
 
   /**
    * Moves values between the stacked layout {@code small (planes·r², H, W)} and the interleaved one
@@ -184,6 +182,11 @@ final class UpsampleConvOps {
                 case TO_SMALL -> {
                   for (int s = 0; s < w; s++) {
                     small[at + s] = big[row + s * r];
+                  }
+                }
+                case ADD_TO_BIG -> {
+                  for (int s = 0; s < w; s++) {
+                    big[row + s * r] += small[at + s];
                   }
                 }
                 case ADD_TO_SMALL -> {

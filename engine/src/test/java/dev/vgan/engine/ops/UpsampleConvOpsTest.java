@@ -115,6 +115,8 @@ class UpsampleConvOpsTest {
     Tensor back = UpsampleConvOps.pixelUnshuffle(y, r);
     Fixtures.assertClose("unshuffle(shuffle(x))", x.data(), back.data(), 0);
     assertMatches(() -> project(UpsampleConvOps.pixelShuffle(x, r), 7), List.of(x), 1e-2, 2e-2);
+    Tensor big = param(rng, -1f, 1f, false, n, c, h * r, w * r);
+    assertMatches(() -> project(UpsampleConvOps.pixelUnshuffle(big, r), 8), List.of(big), 1e-2, 2e-2);
     assertPathsAgree(() -> project(UpsampleConvOps.pixelUnshuffle(UpsampleConvOps.pixelShuffle(x, r), r), 7),
         List.of(x), 1e-6);
   }

@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Writes a computed register tile into C: {@code c = beta · c + alpha · tile} over its valid
  * {@code mr × nr} part (from {@code tile[tileOff]} on, rows {@code ldt} apart), with
- * {@link ScalarSgemm#mergeRow}'s formula so that every path through the GEMM gives the same bits. C is not read when {@code beta == 0}.
+ * {@link ScalarSgemm#mergeRow}'s formula so that every path through the GEMM gives the same bits. C is not
+ * read when {@code beta == 0}.
  */
 final class SimdTileMerge {
   private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
