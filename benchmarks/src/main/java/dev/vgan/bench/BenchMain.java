@@ -30,7 +30,7 @@ public final class BenchMain {
         peak     the JVM's FMA ceiling only
         all      everything
         --threads N  only this thread count (default: 1 and 2)
-        --quick      fewer sizes and iterations (about a minute)
+        --quick      fewer sizes, passes and iterations (under two minutes on 2 cores)
         --json FILE  also write every row, with JMH's raw scores, as JSON""";
 
   private BenchMain() {}
@@ -99,7 +99,7 @@ public final class BenchMain {
     }
     if (what.equals("conv") || what.equals("all")) {
       ChainedOptionsBuilder o = base(quick).include(ConvBench.class.getSimpleName()).param("threads", threadCounts);
-      o = quick ? o.param("layer", "w2.g.convT1", "w2.d.conv2") : o;
+      o = quick ? o.param("layer", "w2.g.convT1", "w2.d.conv2").param("pass", "forward") : o;
       for (RunResult r : run(o)) {
         var p = r.getParams();
         ConvLayer layer = ConvLayer.named(p.getParam("layer"));
@@ -117,7 +117,9 @@ public final class BenchMain {
         rows.add(new Row("W2 train step, batch " + batch, String.format("%.0f img/s", batch / ms * 1e3), r,
             batch * TrainStepBench.flopsPerImage() / (ms * 1e6), Integer.parseInt(r.getParams().getParam("threads"))));
       }
-      for (RunResult r : run(base(quick).include(AcganStepBench.class.getSimpleName()).param("threads", threadCounts))) {
+      // A W4 step takes seconds: in quick mode one warm-up and two measured iterations are enough.
+      ChainedOptionsBuilder w4 = base(quick).include(AcganStepBench.class.getSimpleName()).param("threads", threadCounts);
+      for (RunResult r : run(quick ? w4.warmupIterations(1).measurementIterations(2) : w4)) {
         double ms = r.getPrimaryResult().getScore();
         rows.add(new Row("W4 ACGAN step, batch 100", String.format("%.0f s/epoch", ms * AcganStepBench.STEPS_PER_EPOCH / 1e3),
             r, Double.NaN, Integer.parseInt(r.getParams().getParam("threads"))));
@@ -166,9 +168,11 @@ public final class BenchMain {
       var s = r.result.getPrimaryResult();
       double unitToMs = s.getScoreUnit().startsWith("us") ? 1e-3 : 1;
       Double ceiling = peak.get(r.threads);
-      System.out.printf("%-32s %-12s %-8s %8.3f ± %-5.3f %10s %9s%n", r.what, r.params, r.threads == 0 ? "" : r.threads,
-          s.getScore() * unitToMs, s.getScoreError() * unitToMs, Double.isNaN(r.gflops) ? "" : String.format("%.1f", r.gflops),
-          ceiling == null ? "" : String.format("%.0f%%", 100 * r.gflops / ceiling));
+      double error = s.getScoreError() * unitToMs; // NaN with fewer than three measured iterations
+      System.out.printf("%-32s %-12s %-8s %8.3f ± %-5s %10s %9s%n", r.what, r.params, r.threads == 0 ? "" : r.threads,
+          s.getScore() * unitToMs, Double.isNaN(error) ? "–" : String.format("%.3f", error),
+          Double.isNaN(r.gflops) ? "" : String.format("%.1f", r.gflops),
+          ceiling == null || Double.isNaN(r.gflops) ? "" : String.format("%.0f%%", 100 * r.gflops / ceiling));
     }
   }
 
