@@ -140,13 +140,17 @@ public final class ConvLowering {
       float[] dst, int dstOff, boolean accumulate) {
     for (int j = 0; j < nb; j++) {
       for (int o = 0; o < channels; o++) {
-        int from = (o * nb + j) * hw, to = dstOff + (j * channels + o) * hw;
-        if (accumulate) {
-          k.axpy(1f, src, from, dst, to, hw);
-        } else {
-          System.arraycopy(src, from, dst, to, hw);
-        }
+        writeRun(k, src, (o * nb + j) * hw, dst, dstOff + (j * channels + o) * hw, hw, accumulate);
       }
+    }
+  }
+
+  /** {@code dst[to ..] = src[from ..]} over n values, or {@code +=} when {@code accumulate} (also {@link WideGrid}'s). */
+  static void writeRun(KernelBackend k, float[] src, int from, float[] dst, int to, int n, boolean accumulate) {
+    if (accumulate) {
+      k.axpy(1f, src, from, dst, to, n);
+    } else {
+      System.arraycopy(src, from, dst, to, n);
     }
   }
 }

@@ -90,12 +90,7 @@ final class WideGrid {
     for (int j = 0, to = yOff; j < images; j++) {
       for (int o = 0; o < outChannels; o++) {
         for (int oy = 0; oy < oh; oy++, to += ow) {
-          int from = o * wide + oy * rowPitch + j * pitch;
-          if (accumulate) {
-            k.axpy(1f, out, from, y, to, ow);
-          } else {
-            System.arraycopy(out, from, y, to, ow);
-          }
+          ConvLowering.writeRun(k, out, o * wide + oy * rowPitch + j * pitch, y, to, ow, accumulate);
         }
       }
     }
