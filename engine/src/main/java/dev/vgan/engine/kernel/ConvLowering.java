@@ -145,7 +145,7 @@ public final class ConvLowering {
     }
   }
 
-  /** {@code dst[to ..] = src[from ..]} over n values, or {@code +=} when {@code accumulate} (also {@link WideGrid}'s). */
+  /** {@code dst[to ..] = src[from ..]} over n values, or {@code +=} when {@code accumulate} (WideGrid's too). */
   static void writeRun(KernelBackend k, float[] src, int from, float[] dst, int to, int n, boolean accumulate) {
     if (accumulate) {
       k.axpy(1f, src, from, dst, to, n);
