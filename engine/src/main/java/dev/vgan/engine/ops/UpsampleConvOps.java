@@ -67,11 +67,11 @@ final class UpsampleConvOps {
   static Tensor foldKernel(Tensor w, int padding) {
     int o = w.size(0), c = w.size(1), kernel = w.size(2), kp = phaseKernel(padding);
     Tensor folded = Tensor.zeros(4 * o, c, kp, kp);
-    fold(w.data(), folded.data(), o, c, kernel, kp, taps(kernel, padding), true);
+    fold(w.data(), folded.data(), o, c, kernel, padding, true);
     return Autograd.record("foldKernel", folded,
         (gy, g) -> {
           if (g.wants(w)) {
-            fold(g.of(w).data(), gy.data(), o, c, kernel, kp, taps(kernel, padding), false);
+            fold(g.of(w).data(), gy.data(), o, c, kernel, padding, false);
           }
         },
         (gy, g) -> send(g, w, () -> unfoldKernel(gy, w.shape(), padding)),
@@ -80,13 +80,13 @@ final class UpsampleConvOps {
 
   /** The adjoint of {@link #foldKernel}: phase-kernel gradients summed back onto the taps, shaped {@code wShape}. */
   static Tensor unfoldKernel(Tensor folded, Shape wShape, int padding) {
-    int o = wShape.dim(0), c = wShape.dim(1), kernel = wShape.dim(2), kp = phaseKernel(padding);
+    int o = wShape.dim(0), c = wShape.dim(1), kernel = wShape.dim(2);
     Tensor w = Tensor.zeros(wShape);
-    fold(w.data(), folded.data(), o, c, kernel, kp, taps(kernel, padding), false);
+    fold(w.data(), folded.data(), o, c, kernel, padding, false);
     return Autograd.record("unfoldKernel", w,
         (gy, g) -> {
           if (g.wants(folded)) {
-            fold(gy.data(), g.of(folded).data(), o, c, kernel, kp, taps(kernel, padding), true);
+            fold(gy.data(), g.of(folded).data(), o, c, kernel, padding, true);
           }
         },
         (gy, g) -> send(g, folded, () -> foldKernel(gy, padding)),
@@ -98,8 +98,10 @@ final class UpsampleConvOps {
    * {@code forward}, else {@code w += foldᵀ(folded)}. Kernel {@code (o, c)} of phase φ is folded kernel
    * {@code (4o + φ, c)}.
    */
-  private static void fold(float[] w, float[] folded, int outChannels, int channels, int kernel, int kp, int[][] tap,
+  private static void fold(float[] w, float[] folded, int outChannels, int channels, int kernel, int padding,
       boolean forward) {
+    int kp = phaseKernel(padding);
+    int[][] tap = taps(kernel, padding);
     for (int o = 0; o < outChannels; o++) {
       for (int c = 0; c < channels; c++) {
         int wBase = (o * channels + c) * kernel * kernel;
@@ -130,11 +132,11 @@ final class UpsampleConvOps {
         "pixelShuffle: need (N, C·%d, H, W), got %s", r * r, x.shape());
     int n = x.size(0), c = x.size(1) / (r * r), h = x.size(2), w = x.size(3);
     Tensor y = Tensor.empty(Shape.of(n, c, h * r, w * r));
-    shuffle(x.data(), y.data(), n * c, r, h, w, Move.TO_BIG);
+    shuffle(x.data(), y.data(), n * c, r, h, w, true, false);
     return Autograd.record("pixelShuffle", y,
         (gy, g) -> {
           if (g.wants(x)) {
-            shuffle(g.of(x).data(), gy.data(), n * c, r, h, w, Move.ADD_TO_SMALL);
+            shuffle(g.of(x).data(), gy.data(), n * c, r, h, w, false, true);
           }
         },
         (gy, g) -> send(g, x, () -> pixelUnshuffle(gy, r)),
@@ -147,25 +149,24 @@ final class UpsampleConvOps {
         "pixelUnshuffle: need (N, C, H·%d, W·%d), got %s", r, r, x.shape());
     int n = x.size(0), c = x.size(1), h = x.size(2) / r, w = x.size(3) / r;
     Tensor y = Tensor.empty(Shape.of(n, c * r * r, h, w));
-    shuffle(y.data(), x.data(), n * c, r, h, w, Move.TO_SMALL);
+    shuffle(y.data(), x.data(), n * c, r, h, w, false, false);
     return Autograd.record("pixelUnshuffle", y,
         (gy, g) -> {
           if (g.wants(x)) {
-            shuffle(gy.data(), g.of(x).data(), n * c, r, h, w, Move.ADD_TO_BIG);
+            shuffle(gy.data(), g.of(x).data(), n * c, r, h, w, true, true);
           }
         },
         (gy, g) -> send(g, x, () -> pixelShuffle(gy, r)),
         x);
   }
 
-  /** What {@link #shuffle} does with each pair of positions. */
-  private enum Move { TO_BIG, TO_SMALL, ADD_TO_BIG, ADD_TO_SMALL }
-
   /**
    * Moves values between the stacked layout {@code small (planes·r², H, W)} and the interleaved one
-   * {@code big (planes, r·H, r·W)}. Planes in parallel.
+   * {@code big (planes, r·H, r·W)}: into big when {@code toBig}, else into small; added to what is there
+   * when {@code add}, else written. Planes in parallel.
    */
-  private static void shuffle(float[] small, float[] big, int planes, int r, int h, int w, Move move) {
+  private static void shuffle(float[] small, float[] big, int planes, int r, int h, int w, boolean toBig,
+      boolean add) {
     Parallel.forRange(planes, 1, Parallel.threads(), (p0, p1) -> {
       for (int p = p0; p < p1; p++) {
         for (int py = 0; py < r; py++) {
@@ -173,26 +174,11 @@ final class UpsampleConvOps {
             int from = ((p * r + py) * r + px) * h * w;
             for (int q = 0; q < h; q++) {
               int row = (p * h * r + q * r + py) * w * r + px, at = from + q * w;
-              switch (move) {
-                case TO_BIG -> {
-                  for (int s = 0; s < w; s++) {
-                    big[row + s * r] = small[at + s];
-                  }
-                }
-                case TO_SMALL -> {
-                  for (int s = 0; s < w; s++) {
-                    small[at + s] = big[row + s * r];
-                  }
-                }
-                case ADD_TO_BIG -> {
-                  for (int s = 0; s < w; s++) {
-                    big[row + s * r] += small[at + s];
-                  }
-                }
-                case ADD_TO_SMALL -> {
-                  for (int s = 0; s < w; s++) {
-                    small[at + s] += big[row + s * r];
-                  }
+              for (int s = 0; s < w; s++) {   // toBig and add are fixed per call: the JIT unswitches them
+                if (toBig) {
+                  big[row + s * r] = add ? big[row + s * r] + small[at + s] : small[at + s];
+                } else {
+                  small[at + s] = add ? small[at + s] + big[row + s * r] : big[row + s * r];
                 }
               }
             }
