@@ -40,7 +40,8 @@ PASSES = [  # (label, test on the stack's method names), first match wins
     ("BatchNorm forward and backward", lambda s: "NormOps" in s),
     ("bias add and its gradient", lambda s: "addChannelBias" in s),
     ("activations", lambda s: "ActivationOps" in s),
-    ("upsampling", lambda s: "upsample" in s.lower()),
+    # nearest upsampling, and outside its convolution the sub-pixel form's kernel fold and pixel shuffle
+    ("upsampling, kernel fold and pixel shuffle", lambda s: "upsample" in s.lower()),
     ("Adam", lambda s: " optim." in s),
 ]
 counts, total = collections.Counter(), 0
