@@ -3,9 +3,12 @@ package dev.vgan.engine.core;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Recycles tensor storage across the iterations of a loop that allocates the same sizes each time — a
@@ -25,6 +28,7 @@ public final class TensorArena {
 
   private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
   private final List<float[]> lent = new ArrayList<>();
+  private final Set<float[]> lastScope = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Scope scope = new Scope();
 
   /** A scope that returns the arena's arrays on close. */
@@ -34,6 +38,8 @@ public final class TensorArena {
     @Override
     public void close() {
       ACTIVE.remove();
+      lastScope.clear();
+      lastScope.addAll(lent);
       for (float[] a : lent) {
         free.computeIfAbsent(a.length, n -> new ArrayDeque<>()).push(a);
       }
@@ -62,6 +68,15 @@ public final class TensorArena {
       n += 4L * e.getKey() * e.getValue().size();
     }
     return n;
+  }
+
+  /**
+   * Lets go of the stored arrays the last closed scope did not use, so an arena that sees several shapes
+   * (a generator asked for 1, then 64, then 16 images) holds only what the latest one needs.
+   */
+  public void trim() {
+    free.values().forEach(q -> q.removeIf(a -> !lastScope.contains(a)));
+    free.values().removeIf(ArrayDeque::isEmpty);
   }
 
   /** Storage for {@code n} floats: from the active arena if any, zeroed when {@code zero}. */

@@ -46,12 +46,9 @@ public final class NormOps {
     }
     k().channelSumSquares(x.data(), 0, v.n(), c, v.s(), mean, var);
     float[] invStd = scratch(c), scale = scratch(c), shift = scratch(c);
+    coefficients(c, var, m, eps, mean, weight, bias, invStd, scale, shift);
     float[] rm = runningMean.data(), rv = runningVar.data();
     for (int j = 0; j < c; j++) {
-      float biased = var[j] / m;
-      invStd[j] = (float) (1.0 / Math.sqrt(biased + eps));
-      scale[j] = (weight == null ? 1f : weight.data()[j]) * invStd[j];
-      shift[j] = (bias == null ? 0f : bias.data()[j]) - mean[j] * scale[j];
       rm[j] = (1f - momentum) * rm[j] + momentum * mean[j];
       rv[j] = (1f - momentum) * rv[j] + momentum * (var[j] / (m - 1));
     }
@@ -68,19 +65,42 @@ public final class NormOps {
       float eps) {
     View v = View.of("batchNorm", x, runningMean);
     int c = v.c();
-    float[] mean = runningMean.data().clone();
     float[] invStd = scratch(c), scale = scratch(c), shift = scratch(c);
-    for (int j = 0; j < c; j++) {
-      invStd[j] = (float) (1.0 / Math.sqrt(runningVar.data()[j] + eps));
-      scale[j] = (weight == null ? 1f : weight.data()[j]) * invStd[j];
-      shift[j] = (bias == null ? 0f : bias.data()[j]) - mean[j] * scale[j];
-    }
+    coefficients(c, runningVar.data(), 1f, eps, runningMean.data(), weight, bias, invStd, scale, shift);
     Tensor y = Tensor.empty(x.shape());
     ChannelLoops.affine(x.data(), scale, shift, v.n(), c, v.s(), y.data());
+    if (!Autograd.isEnabled()) {
+      return y;
+    }
+    float[] mean = runningMean.data().clone(); // the backward's snapshot: a later training step moves the stats
     return Autograd.record("batchNormEval", y,
         (gy, g) -> backward(gy, g, x, weight, bias, v, mean, invStd, scale, false),
         null,
         x, weight, bias);
+  }
+
+  /**
+   * {@code invStd = 1/√(var/divisor + eps)}, {@code scale = γ·invStd}, {@code shift = β − mean·scale} (γ = 1 and
+   * β = 0 when absent), one branch-free loop per array so the JIT vectorizes them: a BatchNorm1d over 12 544
+   * features spent 20 µs per call in the fused scalar loop, most of it in one square root at a time.
+   */
+  private static void coefficients(int c, float[] var, float divisor, float eps, float[] mean, Tensor weight,
+      Tensor bias, float[] invStd, float[] scale, float[] shift) {
+    for (int j = 0; j < c; j++) {
+      invStd[j] = (float) (1.0 / Math.sqrt(var[j] / divisor + eps));
+    }
+    if (weight == null) {
+      System.arraycopy(invStd, 0, scale, 0, c);
+    } else {
+      float[] w = weight.data();
+      for (int j = 0; j < c; j++) {
+        scale[j] = w[j] * invStd[j];
+      }
+    }
+    float[] b = bias == null ? new float[c] : bias.data();
+    for (int j = 0; j < c; j++) {
+      shift[j] = b[j] - mean[j] * scale[j];
+    }
   }
 
   /** Per-channel scratch of zeros, from the step's tensor arena when one is open. */

@@ -49,6 +49,21 @@ class TensorArenaTest {
   }
 
   @Test
+  void trimKeepsOnlyWhatTheLastScopeUsed() {
+    TensorArena arena = new TensorArena();
+    try (var s = arena.enter()) {
+      Tensor.zeros(64, 64);
+      Tensor.zeros(32, 64);
+    }
+    try (var s = arena.enter()) {
+      Tensor.zeros(32, 64);
+      Tensor.zeros(16, 64);
+    }
+    arena.trim();
+    assertEquals(4L * (32 * 64 + 16 * 64), arena.bytesHeld(), "the 64×64 array was not used last time");
+  }
+
+  @Test
   void trainingInAnArenaGivesBitIdenticalWeights() {
     List<float[]> plain = train(false), pooled = train(true);
     for (int i = 0; i < plain.size(); i++) {

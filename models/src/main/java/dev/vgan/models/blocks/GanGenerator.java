@@ -1,6 +1,7 @@
 package dev.vgan.models.blocks;
 
 import dev.vgan.engine.core.Autograd;
+import dev.vgan.engine.core.Inference;
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.nn.Embedding;
@@ -28,6 +29,8 @@ public final class GanGenerator extends Module implements Generator {
   private final GanConfig config;
   private final Embedding embedding;
   private final Sequential main;
+  /** {@link #generate}'s recycled intermediate storage. */
+  private final Inference inference = new Inference();
 
   /** The generator for {@code config}, initialized as DCGAN does. */
   public GanGenerator(GanConfig config, Rng rng) {
@@ -130,12 +133,9 @@ public final class GanGenerator extends Module implements Generator {
     int n = z.size(0);
     boolean wasTraining = isTraining();
     eval();
-    try (var off = Autograd.noGrad()) {
-      if (n >= MIN_ROWS) {
-        return forward(z, labels, codes).detach();
-      }
-      Tensor padded = forward(padRows(z), padRows(labels), padRows(codes));
-      return Ops.narrow(padded, 0, 0, n).copy();
+    try {
+      return inference.run(() -> n >= MIN_ROWS ? forward(z, labels, codes)
+          : Ops.narrow(forward(padRows(z), padRows(labels), padRows(codes)), 0, 0, n));
     } finally {
       train(wasTraining);
     }
