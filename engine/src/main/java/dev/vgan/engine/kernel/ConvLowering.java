@@ -15,7 +15,9 @@ package dev.vgan.engine.kernel;
  * </ul>
  *
  * Stride-1 convolutions whose padded rows are not much wider than their output skip the column matrix
- * ({@link DirectConv}); the package-private overloads that take a chunk size always lower through it.
+ * ({@link DirectConv}); strided ones whose kernel is a whole number of strides run backward-data's col2im
+ * without a scatter ({@link PhaseCol2im}); the package-private overloads that take a chunk size always lower
+ * through the column matrix and {@code col2im}.
  *
  * Shapes: {@code x (batch, g.channels, g.height, g.width)}, {@code w (outChannels, g.colRows())},
  * {@code y (batch, outChannels, g.outHeight, g.outWidth)}.
@@ -63,7 +65,26 @@ public final class ConvLowering {
       DirectConv.backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff);
       return;
     }
+    if (PhaseCol2im.suits(g, outChannels)) {
+      backwardDataByPhases(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, imagesPerChunk(g, batch));
+      return;
+    }
     backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, imagesPerChunk(g, batch));
+  }
+
+  /** {@link #backwardData} with the column matrix on {@link PhaseCol2im}'s wide grid and no scatter. */
+  static void backwardDataByPhases(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w,
+      int wOff, float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
+    int rows = g.colRows(), hw = g.colCols();
+    Parallel.forChunks(ceilDiv(batch, chunk), Parallel.threads(), c -> {
+      int n0 = c * chunk;
+      PhaseCol2im phases = new PhaseCol2im(g, Math.min(chunk, batch - n0));
+      int ld = phases.wide;
+      float[] grad = phases.widen(dy, dyOff + n0 * outChannels * hw, outChannels);
+      float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * ld);
+      k.sgemm(true, false, rows, ld, outChannels, 1f, w, wOff, rows, grad, 0, ld, 0f, cols, 0, ld);
+      phases.addTo(k, cols, ld, dx, dxOff + n0 * g.imageSize());
+    });
   }
 
   static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w, int wOff,

@@ -103,6 +103,31 @@ class ConvLoweringTest {
   }
 
   @Test
+  void colToImageByPhasesEqualsTheScatter() {
+    Random rng = new Random(5);
+    ConvGeometry[] geometries = {
+        ConvGeometry.square(16, 14, 14, 4, 2, 1),                 // W2's layers
+        new ConvGeometry(3, 9, 8, 4, 3, 2, 1, 1, 1, 1, 1),        // stride 2 by 1, a 4×3 kernel
+        ConvGeometry.square(2, 15, 15, 4, 2, 1),                  // (H + 2p − k) odd: the last row gets no tap
+        new ConvGeometry(3, 11, 13, 6, 6, 3, 3, 2, 0, 1, 1),      // stride 3, a 6×6 kernel, padding 2 by 0
+        ConvGeometry.square(4, 8, 8, 2, 2, 0)};                   // kernel = stride: the phases do not overlap
+    for (ConvGeometry g : geometries) {
+      assertTrue(PhaseCol2im.suits(g, 1), g.toString());
+      for (int batch : new int[] {1, 5}) {
+        int out = 7;
+        float[] w = Fixtures.uniform(rng, out * g.colRows()), dy = Fixtures.uniform(rng, batch * out * g.colCols());
+        float[] start = Fixtures.uniform(rng, batch * g.imageSize());     // both accumulate onto it
+        float[] scatter = start.clone(), phases = start.clone();
+        for (KernelBackend k : new KernelBackend[] {ScalarBackend.INSTANCE, SimdBackend.INSTANCE}) {
+          ConvLowering.backwardData(k, g, batch, out, w, 0, dy, 0, scatter, 0, 2);
+          ConvLowering.backwardDataByPhases(k, g, batch, out, w, 0, dy, 0, phases, 0, 2);
+          Fixtures.assertClose(k.name() + " " + g + " batch " + batch, scatter, phases, 0);
+        }
+      }
+    }
+  }
+
+  @Test
   void resultsDoNotDependOnTheThreadCount() {
     Random rng = new Random(4);
     int out = 24;
