@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * col2im without a scatter, for strided convolutions whose kernel spans a whole number of strides (W2's
- * 4×4, stride 2: every ConvTranspose2d forward and strided Conv2d backward-data there).
+ * 4×4, stride 2: the ConvTranspose2d(256, 128) forward and the Conv2d(64, 128) backward-data).
  *
  * <p>Split the padded image by phase: padded row {@code yp = oy·s + ki} falls in phase {@code a = ki mod s}
  * at phase row {@code Y = oy + ki div s}, and likewise for columns. A column-matrix row (c, ki, kj) then adds
@@ -32,7 +32,7 @@ final class PhaseCol2im {
   final int wide;
   /** Floats per image-channel pair: its phase planes, then one that stays zero. */
   private final int unitSize;
-  /** For each pixel of an image channel, where it sits in the pair's planes (the zero float when no tap reaches it). */
+  /** Per pixel of an image channel: where it sits in the pair's planes (the zero float if no tap reaches it). */
   private final int[] source;
 
   PhaseCol2im(ConvGeometry g, int images) {

@@ -22,7 +22,10 @@ final class ChannelLoops {
     Parallel.forRange(c, grain(n, s), Parallel.threads(), (c0, c1) -> {
       for (int i = 0; i < n; i++) {
         if (s == 1) {
-          affineRow(x, a, b, i * c, c0, c1, y);
+          int row = i * c;
+          for (int j = c0; j < c1; j++) {
+            y[row + j] = x[row + j] * a[j] + b[j];
+          }
           continue;
         }
         for (int j = c0; j < c1; j++) {
@@ -34,13 +37,6 @@ final class ChannelLoops {
         }
       }
     });
-  }
-
-  /** {@code y[row + j] = x[row + j] · a[j] + b[j]} for j in [c0, c1): its own method, which C2 vectorizes. */
-  private static void affineRow(float[] x, float[] a, float[] b, int row, int c0, int c1, float[] y) {
-    for (int j = c0; j < c1; j++) {
-      y[row + j] = x[row + j] * a[j] + b[j];
-    }
   }
 
   /** {@code dx[n, c, s] += a[c] · g[n, c, s] + b[c] · x[n, c, s] + k[c]}. */
