@@ -27,8 +27,9 @@ public final class TensorArena {
   private static final ThreadLocal<TensorArena> ACTIVE = new ThreadLocal<>();
 
   private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
-  private final List<float[]> lent = new ArrayList<>();
-  private final Set<float[]> lastScope = Collections.newSetFromMap(new IdentityHashMap<>());
+  private List<float[]> lent = new ArrayList<>();
+  /** What the last closed scope lent, kept (a list swap per scope) for {@link #trim}. */
+  private List<float[]> lastLent = new ArrayList<>();
   private final Scope scope = new Scope();
 
   /** A scope that returns the arena's arrays on close. */
@@ -38,12 +39,13 @@ public final class TensorArena {
     @Override
     public void close() {
       ACTIVE.remove();
-      lastScope.clear();
-      lastScope.addAll(lent);
       for (float[] a : lent) {
         free.computeIfAbsent(a.length, n -> new ArrayDeque<>()).push(a);
       }
+      List<float[]> returned = lent;
+      lent = lastLent;
       lent.clear();
+      lastLent = returned;
     }
   }
 
@@ -75,7 +77,9 @@ public final class TensorArena {
    * (a generator asked for 1, then 64, then 16 images) holds only what the latest one needs.
    */
   public void trim() {
-    free.values().forEach(q -> q.removeIf(a -> !lastScope.contains(a)));
+    Set<float[]> used = Collections.newSetFromMap(new IdentityHashMap<>());
+    used.addAll(lastLent);
+    free.values().forEach(q -> q.removeIf(a -> !used.contains(a)));
     free.values().removeIf(ArrayDeque::isEmpty);
   }
 
