@@ -10,8 +10,10 @@ public final class Workspace {
   public enum Slot {
     /** Packed panels of the GEMM's right-hand matrix, shared by the threads of one call. */
     GEMM_PACKED_B,
-    /** A packed strip of the GEMM's A (the ragged last one, zero-padded, or rows from a table), one per thread. */
-    GEMM_RAGGED_A,
+    /** A packed strip of the GEMM's A (MR rows interleaved, zero-padded), one per thread. */
+    GEMM_PACKED_A,
+    /** All of the GEMM's A, packed strip by strip, when it is used across several panels; one per caller. */
+    GEMM_WHOLE_A,
     /** The GEMM register tile on its way to C. */
     GEMM_TILE,
     /** A row of partial sums in the scalar reference GEMM. */

@@ -1,6 +1,5 @@
 package dev.vgan.engine.kernel.simd;
 
-import static dev.vgan.engine.kernel.simd.SimdMicroKernel.MR;
 import static dev.vgan.engine.kernel.simd.SimdMicroKernel.NR;
 
 import java.util.Arrays;
@@ -8,32 +7,16 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Copies blocks of op(B), and the ragged last strip of op(A), into the layouts {@link SimdMicroKernel}
- * reads, zero-padding edges so the micro-kernel always runs on full tiles. Packing B turns every access
- * pattern (plain or transposed, any leading dimension) into the unit-stride vector stream the kernel
- * loads; full strips of A are read in place.
+ * Copies blocks of op(B) into the layout {@link SimdMicroKernel} reads, zero-padding the right edge so
+ * the micro-kernel always runs on full tiles: packing turns every access pattern (plain or transposed, any
+ * leading dimension) into the unit-stride vector stream the kernel loads. A is packed by
+ * {@link GemmOperandA}.
  */
 final class SimdGemmPacking {
   private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
   private static final int L = S.length();
 
   private SimdGemmPacking() {}
-
-  /**
-   * Packs the ragged last strip of op(A) — rows {@code [row0, row0 + rows)}, {@code rows < MR}, by columns
-   * {@code [p0, p0 + kc)} — as {@code dst[p * MR + r]}, zero-padded to MR rows.
-   */
-  static void packRaggedA(boolean transA, float[] a, int aOff, int lda, int row0, int rows, int p0, int kc,
-      float[] dst) {
-    for (int p = 0; p < kc; p++) {
-      int d = p * MR;
-      for (int r = 0; r < rows; r++) {
-        // op(A)[i][p] is a[p * lda + i] when transposed, a[i * lda + p] otherwise.
-        dst[d + r] = transA ? a[aOff + (p0 + p) * lda + row0 + r] : a[aOff + (row0 + r) * lda + p0 + p];
-      }
-      Arrays.fill(dst, d + rows, d + MR, 0f);
-    }
-  }
 
   /**
    * Packs strips {@code [s0, s1)} of rows {@code [p0, p0 + kc)} × columns {@code [col0, col0 + nc)} of
@@ -98,16 +81,5 @@ final class SimdGemmPacking {
         }
       }
     }
-  }
-
-  /**
-   * Copies rows {@code [row0, row0 + rows)} of a row-table A, columns {@code [p0, p0 + kc)}, to
-   * {@code dst[r * kc + p]}, zero-filling up to MR rows.
-   */
-  static void packTableRows(float[] a, int[] aRows, int row0, int rows, int p0, int kc, float[] dst) {
-    for (int r = 0; r < rows; r++) {
-      System.arraycopy(a, aRows[row0 + r] + p0, dst, r * kc, kc);
-    }
-    Arrays.fill(dst, rows * kc, MR * kc, 0f);
   }
 }

@@ -13,11 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * array, because only locals live in registers. Larger tiles spill; unrolling the k loop by hand spills
  * too.
  *
- * <p>Layouts: A is read in place, element (r, p) of the tile at {@code pa[aIdx + r * rowStride + p * kStride]}
- * — a row-major A (stride lda, 1), a transposed one (1, lda), or a packed, zero-padded strip (1, MR) at
- * the ragged bottom edge; reading A in place instead of packing it measured about 5% faster, since the
- * broadcasts need no particular layout. {@code B̃} is packed: for each k, NR contiguous values of one row
- * of B ({@code pb[bIdx + p * NR + j]}), zero-padded at the right edge.
+ * <p>Layouts: A is a packed strip, element (r, p) at {@code pa[aIdx + p * MR + r]} (packed by
+ * {@link GemmOperandA}, which says why), so every broadcast is at a constant offset from one index. {@code B̃}
+ * is packed: for each k, NR contiguous values of one row of B ({@code pb[bIdx + p * NR + j]}), zero-padded at
+ * the right edge.
  */
 final class SimdMicroKernel {
   private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
@@ -30,8 +29,7 @@ final class SimdMicroKernel {
   private SimdMicroKernel() {}
 
   /** Computes one full tile into {@code tile[r * NR + j]} ({@code r < MR, j < NR}). */
-  static void tile(float[] pa, int aIdx, int rowStride, int kStride, float[] pb, int bIdx, int kc,
-      float[] tile) {
+  static void tile(float[] pa, int aIdx, float[] pb, int bIdx, int kc, float[] tile) {
     FloatVector zero = FloatVector.zero(S);
     FloatVector c0_0 = zero, c0_1 = zero;
     FloatVector c1_0 = zero, c1_1 = zero;
@@ -45,59 +43,47 @@ final class SimdMicroKernel {
     FloatVector c9_0 = zero, c9_1 = zero;
     FloatVector c10_0 = zero, c10_1 = zero;
     FloatVector c11_0 = zero, c11_1 = zero;
-    int a0 = aIdx + 0 * rowStride;
-    int a1 = aIdx + 1 * rowStride;
-    int a2 = aIdx + 2 * rowStride;
-    int a3 = aIdx + 3 * rowStride;
-    int a4 = aIdx + 4 * rowStride;
-    int a5 = aIdx + 5 * rowStride;
-    int a6 = aIdx + 6 * rowStride;
-    int a7 = aIdx + 7 * rowStride;
-    int a8 = aIdx + 8 * rowStride;
-    int a9 = aIdx + 9 * rowStride;
-    int a10 = aIdx + 10 * rowStride;
-    int a11 = aIdx + 11 * rowStride;
     // One step of k: 2 vector loads of B, MR broadcasts of A, 24 independent FMAs.
     for (int p = 0; p < kc; p++) {
-      int ap = p * kStride;
+      int ap = aIdx + p * MR;
       int bp = bIdx + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, pb, bp);
       FloatVector b1 = FloatVector.fromArray(S, pb, bp + 1 * L);
       FloatVector a;
-      a = FloatVector.broadcast(S, pa[a0 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 0]);
       c0_0 = a.fma(b0, c0_0);
       c0_1 = a.fma(b1, c0_1);
-      a = FloatVector.broadcast(S, pa[a1 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 1]);
       c1_0 = a.fma(b0, c1_0);
       c1_1 = a.fma(b1, c1_1);
-      a = FloatVector.broadcast(S, pa[a2 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 2]);
       c2_0 = a.fma(b0, c2_0);
       c2_1 = a.fma(b1, c2_1);
-      a = FloatVector.broadcast(S, pa[a3 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 3]);
       c3_0 = a.fma(b0, c3_0);
       c3_1 = a.fma(b1, c3_1);
-      a = FloatVector.broadcast(S, pa[a4 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 4]);
       c4_0 = a.fma(b0, c4_0);
       c4_1 = a.fma(b1, c4_1);
-      a = FloatVector.broadcast(S, pa[a5 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 5]);
       c5_0 = a.fma(b0, c5_0);
       c5_1 = a.fma(b1, c5_1);
-      a = FloatVector.broadcast(S, pa[a6 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 6]);
       c6_0 = a.fma(b0, c6_0);
       c6_1 = a.fma(b1, c6_1);
-      a = FloatVector.broadcast(S, pa[a7 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 7]);
       c7_0 = a.fma(b0, c7_0);
       c7_1 = a.fma(b1, c7_1);
-      a = FloatVector.broadcast(S, pa[a8 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 8]);
       c8_0 = a.fma(b0, c8_0);
       c8_1 = a.fma(b1, c8_1);
-      a = FloatVector.broadcast(S, pa[a9 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 9]);
       c9_0 = a.fma(b0, c9_0);
       c9_1 = a.fma(b1, c9_1);
-      a = FloatVector.broadcast(S, pa[a10 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 10]);
       c10_0 = a.fma(b0, c10_0);
       c10_1 = a.fma(b1, c10_1);
-      a = FloatVector.broadcast(S, pa[a11 + ap]);
+      a = FloatVector.broadcast(S, pa[ap + 11]);
       c11_0 = a.fma(b0, c11_0);
       c11_1 = a.fma(b1, c11_1);
     }

@@ -20,17 +20,19 @@ import dev.vgan.engine.kernel.Workspace;
  * <pre>
  * for jc in n step NC          -- a panel of columns
  *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (KC × NC, stays in L2)
- *     for ir in m step MR      -- one strip of A, read in place (MR × KC, stays in L1); packed when
- *                                 it is the ragged last one or its rows come from a table
+ *     for ir in m step MR      -- one strip of A, packed (MR × KC, stays in L1): here, or once for all
+ *                                 panels when there are several (see {@link GemmOperandA})
  *       for jr in NC step NR   -- B̃ strips stream from L2 through the register tile
  * </pre>
  * Measured on Zen 5 (48 KB L1, 1 MB L2) at n = 1024, one thread: this order with KC = NC = 384 gave about
- * 213 GFLOP/s against 205 for the BLIS order with a packed A block in L2.
+ * 213 GFLOP/s against 205 for the BLIS order with a packed A block in L2 (A then read in place). On a Xeon
+ * (48 KB L1, 2 MB L2) KC = 512 measured 143 against 138 GFLOP/s for 384; the A strip (24 KB) still fits
+ * L1 and B̃ (768 KB) the L2 of either.
  */
 final class SimdSgemm {
-  /** k-slab depth: the A strip (MR × KC, 18 KB) stays in L1 across a panel. */
-  static final int KC = 384;
-  /** Panel width: B̃ (KC × NC floats, 576 KB) stays in L2. A multiple of NR at every width. */
+  /** k-slab depth: the A strip (MR × KC, 24 KB) stays in L1 across a panel. */
+  static final int KC = 512;
+  /** Panel width: B̃ (KC × NC floats, 768 KB) stays in L2. A multiple of NR at every width. */
   static final int NC = 384;
   /** Rows per dynamically scheduled chunk: four A strips. */
   private static final int CHUNK_ROWS = 4 * MR;
@@ -50,7 +52,8 @@ final class SimdSgemm {
       SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
-    blocked(transA, m, n, k, alpha, a, aOff, lda, null, transB, b, bOff, ldb, null, beta, c, cOff, ldc);
+    blocked(new GemmOperandA(transA, a, aOff, lda, null), m, n, k, alpha, transB, b, bOff, ldb, null, beta, c,
+        cOff, ldc);
   }
 
   /**
@@ -59,7 +62,7 @@ final class SimdSgemm {
    */
   static void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB,
       float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    blocked(false, m, n, k, alpha, a, 0, 0, aRows, transB, b, bOff, ldb, null, beta, c, cOff, ldc);
+    blocked(new GemmOperandA(false, a, 0, 0, aRows), m, n, k, alpha, transB, b, bOff, ldb, null, beta, c, cOff, ldc);
   }
 
   /**
@@ -68,16 +71,15 @@ final class SimdSgemm {
    */
   static void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
       int[] bRows, float beta, float[] c, int cOff, int ldc) {
-    blocked(false, m, n, k, alpha, a, aOff, lda, null, false, b, 0, 0, bRows, beta, c, cOff, ldc);
+    blocked(new GemmOperandA(false, a, aOff, lda, null), m, n, k, alpha, false, b, 0, 0, bRows, beta, c, cOff, ldc);
   }
 
   /**
-   * The blocked loops over panels, slabs and strips. A is a matrix, or when {@code aRows} is not null, rows
-   * that start anywhere in {@code a}; likewise B with {@code bRows}.
+   * The blocked loops over panels, slabs and strips. B is a matrix, or when {@code bRows} is not null, rows
+   * that start anywhere in {@code b}.
    */
-  private static void blocked(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-      int[] aRows, boolean transB, float[] b, int bOff, int ldb, int[] bRows, float beta, float[] c, int cOff,
-      int ldc) {
+  private static void blocked(GemmOperandA a, int m, int n, int k, float alpha, boolean transB, float[] b,
+      int bOff, int ldb, int[] bRows, float beta, float[] c, int cOff, int ldc) {
     if (trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
@@ -94,6 +96,9 @@ final class SimdSgemm {
     // of MR either way, so the strips, and the arithmetic, are the same).
     int chunkRows = ceilDiv(m, CHUNK_ROWS) >= 4 * tasks ? CHUNK_ROWS : MR;
     int rowChunks = ceilDiv(m, chunkRows);
+    // With more than one panel, A is packed once, whole (slab after slab, strip after strip), instead of
+    // once per panel; with one panel each strip is packed where it is used, into L1.
+    float[] wholeA = n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws) : null;
     for (int jc = 0; jc < n; jc += panelWidth) {
       int nc = Math.min(panelWidth, n - jc);
       int strips = ceilDiv(nc, NR);
@@ -103,13 +108,13 @@ final class SimdSgemm {
         int jc0 = jc, pc0 = pc;
         if (tasks == 1) {
           packPanel(transB, b, bOff, ldb, bRows, pc, kc, jc, nc, 0, strips, packedB);
-          rows(transA, a, aOff, lda, aRows, 0, m, pc, kc, packedB, strips, jc, n, alpha, betaSlab, c, cOff, ldc);
+          rows(a, wholeA, pc * roundUp(m, MR), 0, m, pc, kc, packedB, strips, jc, n, alpha, betaSlab, c, cOff, ldc);
         } else {
           Parallel.forRange(strips, 1, tasks,
               (s0, s1) -> packPanel(transB, b, bOff, ldb, bRows, pc0, kc, jc0, nc, s0, s1, packedB));
           // Chunks of rows are taken dynamically, so a slower core costs only its share; each chunk's
           // arithmetic depends on its rows alone, so the result is the same for any thread count.
-          Parallel.forChunks(rowChunks, tasks, chunk -> rows(transA, a, aOff, lda, aRows, chunk * chunkRows,
+          Parallel.forChunks(rowChunks, tasks, chunk -> rows(a, wholeA, pc0 * roundUp(m, MR), chunk * chunkRows,
               Math.min(m, (chunk + 1) * chunkRows), pc0, kc, packedB, strips, jc0, n, alpha, betaSlab, c, cOff, ldc));
         }
       }
@@ -138,42 +143,49 @@ final class SimdSgemm {
     }
   }
 
-  /** Rows {@code [r0, r1)} of C (r0 a multiple of MR) against every B̃ strip of one panel and slab. */
-  private static void rows(boolean transA, float[] a, int aOff, int lda, int[] aRows, int r0, int r1, int pc,
-      int kc,
-      float[] packedB, int strips, int jc, int n, float alpha, float beta, float[] c, int cOff, int ldc) {
+  /**
+   * All of op(A) packed, slab after slab: the strip at rows {@code i..} of the slab that starts at column
+   * {@code pc} (depth kc) is at {@code pc · roundUp(m, MR) + i · kc}. Strips are packed in parallel.
+   */
+  private static float[] packWhole(GemmOperandA a, int m, int k, int slabDepth, int tasks, Workspace ws) {
+    float[] whole = ws.floats(Workspace.Slot.GEMM_WHOLE_A, roundUp(m, MR) * k);
+    int strips = ceilDiv(m, MR);
+    for (int pc = 0; pc < k; pc += slabDepth) {
+      int kc = Math.min(slabDepth, k - pc), p0 = pc;
+      Parallel.forRange(strips, 1, tasks, (s0, s1) -> {
+        for (int s = s0; s < s1; s++) {
+          int i = s * MR;
+          a.pack(i, Math.min(MR, m - i), p0, kc, whole, p0 * roundUp(m, MR) + i * kc);
+        }
+      });
+    }
+    return whole;
+  }
+
+  /**
+   * Rows {@code [r0, r1)} of C (r0 a multiple of MR) against every B̃ strip of one panel and slab; A's strips
+   * come from {@code wholeA} (this slab's strips from {@code slabBase} on) when it is not null, else are
+   * packed here.
+   */
+  private static void rows(GemmOperandA a, float[] wholeA, int slabBase, int r0, int r1, int pc, int kc, float[] packedB,
+      int strips, int jc, int n, float alpha, float beta, float[] c, int cOff, int ldc) {
     Workspace ws = Workspace.local();
-    float[] raggedA = ws.floats(Workspace.Slot.GEMM_RAGGED_A, MR * KC);
+    float[] packedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
     float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
-    // Full strips of A are read in place: (row, k) at a[aOff + row * rowStride + k * kStride].
-    int rowStride = transA ? 1 : lda, kStride = transA ? lda : 1;
     for (int i = r0; i < r1; i += MR) {
       int mr = Math.min(MR, r1 - i);
-      // A ragged bottom strip below a full one is computed in place on the last MR rows of A, and only its
-      // new rows are merged: no packing, and every row's sums are the same operations in the same order.
-      int overlap = mr < MR && i >= MR && aRows == null ? MR - mr : 0;
-      float[] pa = a;
-      int aIdx = aOff + (i - overlap) * rowStride + pc * kStride, rs = rowStride, ks = kStride;
-      if (aRows != null) {
-        // Rows from a table are copied whole, one after another: (row, k) at raggedA[row * kc + k].
-        SimdGemmPacking.packTableRows(a, aRows, i, mr, pc, kc, raggedA);
-        pa = raggedA;
-        aIdx = 0;
-        rs = kc;
-        ks = 1;
-      } else if (mr < MR && overlap == 0) {
-        // A ragged strip with no full strip above it (m < MR) is packed and zero-padded to MR rows.
-        SimdGemmPacking.packRaggedA(transA, a, aOff, lda, i, mr, pc, kc, raggedA);
-        pa = raggedA;
-        aIdx = 0;
-        rs = 1;
-        ks = MR;
+      float[] pa = packedA;
+      int aIdx = 0;
+      if (wholeA != null) {
+        pa = wholeA;
+        aIdx = slabBase + i * kc;
+      } else {
+        a.pack(i, mr, pc, kc, packedA, 0);
       }
       for (int s = 0; s < strips; s++) {
         int j = jc + s * NR;
-        SimdMicroKernel.tile(pa, aIdx, rs, ks, packedB, s * kc * NR, kc, tile);
-        SimdTileMerge.merge(tile, overlap * NR, NR, mr, Math.min(NR, n - j), alpha, beta, c, cOff + i * ldc + j,
-            ldc);
+        SimdMicroKernel.tile(pa, aIdx, packedB, s * kc * NR, kc, tile);
+        SimdTileMerge.merge(tile, 0, NR, mr, Math.min(NR, n - j), alpha, beta, c, cOff + i * ldc + j, ldc);
       }
     }
   }

@@ -31,7 +31,7 @@ final class SimdSmallM {
     float[] rowsA = a;
     int rowsOff = aOff, rowStride = lda;
     if (transA) {
-      rowsA = Workspace.local().floats(Workspace.Slot.GEMM_RAGGED_A, m * k);
+      rowsA = Workspace.local().floats(Workspace.Slot.GEMM_PACKED_A, m * k);
       for (int i = 0; i < m; i++) {
         for (int p = 0; p < k; p++) {
           rowsA[i * k + p] = a[aOff + p * lda + i];

@@ -17,10 +17,11 @@ class SimdSgemmTest {
   private final SimdBackend simd = SimdBackend.INSTANCE;
 
   static Stream<Arguments> shapes() {
-    // Odd sizes, sizes under one vector, ragged tiles in every direction, and shapes that cross the
-    // KC and MC block edges (k = 513 > KC, m = 101 > MC).
+    // Odd sizes, sizes under one vector, ragged tiles in every direction, shapes that cross the slab and
+    // chunk edges (k = 513 and 1100 > KC, m = 101 > four strips), and more columns than one panel (n = 777,
+    // 1030: A packed whole, once, instead of strip by strip).
     int[][] mnk = {{1, 1, 1}, {3, 7, 1}, {1, 17, 3}, {7, 3, 17}, {13, 31, 7}, {17, 65, 13}, {65, 17, 257},
-        {12, 32, 5}, {24, 64, 9}, {101, 33, 513}, {257, 7, 31}, {5, 257, 65},
+        {12, 32, 5}, {24, 64, 9}, {101, 33, 513}, {257, 7, 31}, {5, 257, 65}, {29, 777, 1100}, {50, 1030, 40},
         // A few rows (the unpacked small-m path): ragged blocks of C and k past a vector pair.
         {2, 1030, 37}, {4, 513, 100}, {1, 1500, 6}, {3, 40, 1}};
     Stream.Builder<Arguments> out = Stream.builder();
@@ -58,8 +59,10 @@ class SimdSgemmTest {
     Random rng = new Random(11);
     int saved = Parallel.threads();
     try {
-      for (boolean transB : new boolean[] {false, true}) {
-        GemmOracle.Case c = GemmOracle.randomCase(rng, false, transB, 301, 203, 600, 1f, 1f);
+      for (int form = 0; form < 4; form++) {
+        // n = 803: A packed whole, its strips shared out between the threads.
+        GemmOracle.Case c = GemmOracle.randomCase(rng, form >= 2, form % 2 == 1, 301, form < 2 ? 203 : 803, 600, 1f,
+            1f);
         Parallel.setThreads(1);
         float[] one = c.run(simd).result();
         Parallel.setThreads(2);
@@ -84,6 +87,7 @@ class SimdSgemmTest {
       float[] one = wide.run(simd).result();
       Parallel.setThreads(2);
       assertArrayEquals(one, wide.run(simd).result(), "column split must agree bit for bit");
+      wide.assertMatchesOracle("column split");
     } finally {
       Parallel.setThreads(saved);
     }
