@@ -32,7 +32,10 @@ import dev.vgan.engine.kernel.Workspace;
 final class SimdSgemm {
   /** k-slab depth: the A strip (MR × KC, 24 KB) stays in L1 across a panel. */
   static final int KC = 512;
-  /** Panel width: B̃ (KC × NC floats, 768 KB) stays in L2. A multiple of NR at every width. */
+  /**
+   * Panel width at full slab depth: B̃ (KC × NC floats, 768 KB) stays in L2; shallower slabs take
+   * proportionally wider panels. A multiple of NR at every width.
+   */
   static final int NC = 384;
   /** Rows per dynamically scheduled chunk: four A strips. */
   private static final int CHUNK_ROWS = 4 * MR;
@@ -90,8 +93,11 @@ final class SimdSgemm {
     float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, KC * (NC + NR));
     // Even panels and slabs (1024 = 3 × 352 columns, not 384 + 384 + 256): a thin last panel reuses its A
     // strip over too few B̃ strips, and a thin last slab pays a full C merge for little work.
-    int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, NC)), NR);
     int slabDepth = ceilDiv(k, ceilDiv(k, KC));
+    // B̃ is sized in floats, not columns: shallow slabs get wider panels (k = 256: 768 columns), so that
+    // fewer panels repack A.
+    int maxPanel = Math.max(NR, KC * NC / slabDepth / NR * NR);
+    int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, maxPanel)), NR);
     // Four A strips per chunk, or one when that leaves too few chunks to share (chunks start at multiples
     // of MR either way, so the strips, and the arithmetic, are the same).
     int chunkRows = ceilDiv(m, CHUNK_ROWS) >= 4 * tasks ? CHUNK_ROWS : MR;
