@@ -5,6 +5,7 @@ import static dev.vgan.engine.ops.OpSupport.require;
 import static dev.vgan.engine.ops.OpSupport.send;
 
 import dev.vgan.engine.core.Autograd;
+import dev.vgan.engine.core.Node;
 import dev.vgan.engine.core.Shape;
 import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.kernel.ConvGeometry;
@@ -38,8 +39,7 @@ public final class ConvOps {
         x.shape(), x.size(1), w.shape(), w.size(1));
     ConvGeometry g = new ConvGeometry(x.size(1), x.size(2), x.size(3), w.size(2), w.size(3),
         stride, stride, padding, padding, 1, 1);
-    Tensor y = conv(x, w, g, w.size(0));
-    return b == null ? y : MatMulOps.addChannelBias(y, b);
+    return conv(x, w, b, g, w.size(0));
   }
 
   /**
@@ -59,8 +59,7 @@ public final class ConvOps {
     int ow = (x.size(3) - 1) * stride - 2 * padding + w.size(3) + outputPadding;
     require(oh >= 1 && ow >= 1, "convTranspose2d: input %s with weight %s gives an empty output", x.shape(), w.shape());
     ConvGeometry g = new ConvGeometry(w.size(1), oh, ow, w.size(2), w.size(3), stride, stride, padding, padding, 1, 1);
-    Tensor y = convT(x, w, g, w.size(0));
-    return b == null ? y : MatMulOps.addChannelBias(y, b);
+    return convT(x, w, b, g, w.size(0));
   }
 
   private static Shape imageShape(int n, ConvGeometry g) {
@@ -73,11 +72,18 @@ public final class ConvOps {
 
   /** The convolution of {@code img (N, C, H, W)} with {@code w (o, C·kh·kw)}. */
   static Tensor conv(Tensor img, Tensor w, ConvGeometry g, int o) {
+    return conv(img, w, null, g, o);
+  }
+
+  /** {@link #conv} plus a per-channel bias {@code b (o)}, or none when null. */
+  private static Tensor conv(Tensor img, Tensor w, Tensor b, ConvGeometry g, int o) {
     int n = img.size(0);
     Tensor y = Tensor.empty(smallShape(n, g, o));
     ConvLowering.forward(k(), g, n, o, img.data(), 0, w.data(), 0, y.data(), 0);
+    addBias(y, b);
     return Autograd.record("conv2d", y,
         (gy, gr) -> {
+          addBiasGradient(gy, b, gr);
           if (gr.wants(img)) {
             ConvLowering.backwardData(k(), g, n, o, w.data(), 0, gy.data(), 0, gr.of(img).data(), 0);
           }
@@ -88,17 +94,25 @@ public final class ConvOps {
         (gy, gr) -> {
           send(gr, img, () -> convT(gy, w, g, o));
           send(gr, w, () -> convW(img, gy, g, o, w.shape()));
+          sendBiasGradient(gy, b, gr);
         },
-        img, w);
+        img, w, b);
   }
 
   /** The adjoint of {@link #conv} in the image: {@code small (N, o, OH, OW)} to {@code (N, C, H, W)}. */
   static Tensor convT(Tensor small, Tensor w, ConvGeometry g, int o) {
+    return convT(small, w, null, g, o);
+  }
+
+  /** {@link #convT} plus a per-channel bias {@code b (C)}, or none when null. */
+  private static Tensor convT(Tensor small, Tensor w, Tensor b, ConvGeometry g, int o) {
     int n = small.size(0);
     Tensor y = Tensor.zeros(imageShape(n, g));
     ConvLowering.backwardData(k(), g, n, o, w.data(), 0, small.data(), 0, y.data(), 0);
+    addBias(y, b);
     return Autograd.record("convTranspose2d", y,
         (gy, gr) -> {
+          addBiasGradient(gy, b, gr);
           if (gr.wants(small)) {     // d small = conv(gy, w)
             ConvLowering.forward(k(), g, n, o, gy.data(), 0, w.data(), 0, gr.of(small).data(), 0, true);
           }
@@ -109,8 +123,33 @@ public final class ConvOps {
         (gy, gr) -> {
           send(gr, small, () -> conv(gy, w, g, o));
           send(gr, w, () -> convW(gy, small, g, o, w.shape()));
+          sendBiasGradient(gy, b, gr);
         },
-        small, w);
+        small, w, b);
+  }
+
+  // The bias is added in place on the layer's fresh output, inside the convolution's own node: a separate
+  // bias op would copy the output, and its backward would copy the gradient, once per layer and step.
+
+  /** {@code y (N, C, ...) += b (C)} broadcast over batch and space; nothing when b is null. */
+  private static void addBias(Tensor y, Tensor b) {
+    if (b != null) {
+      require(b.rank() == 1 && b.size(0) == y.size(1), "bias: %s does not match the channels of %s", b.shape(),
+          y.shape());
+      ReduceOps.addBroadcast(b.data(), y.size(0), y.size(1), y.numel() / (y.size(0) * y.size(1)), y.data());
+    }
+  }
+
+  /** {@code db += Σ gy} over batch and space, when b is wanted. */
+  private static void addBiasGradient(Tensor gy, Tensor b, Node.Gradients gr) {
+    if (b != null && gr.wants(b)) {
+      ReduceOps.addSums(gy.data(), gy.size(0), gy.size(1), gy.numel() / (gy.size(0) * gy.size(1)), gr.of(b).data());
+    }
+  }
+
+  /** The recorded form of {@link #addBiasGradient}, for gradients of gradients. */
+  private static void sendBiasGradient(Tensor gy, Tensor b, Node.GraphGradients gr) {
+    send(gr, b, () -> ReduceOps.sumChannels(gy));
   }
 
   /** The adjoint of {@link #conv} in the weight: {@code Σₙ smallₙ · im2col(imgₙ)ᵀ}, shaped {@code wShape}. */
