@@ -33,16 +33,23 @@ final class SimdGemmPacking {
         if (cols == 0) {
           break;
         }
-        int base = s * kc * NR;
+        int base = s * kc * NR, first = bOff + (col0 + s * NR) * ldb + p0, p = 0;
+        if (cols == NR && SimdTranspose.AVAILABLE) {
+          // 16 × 16 blocks in registers: each half of the strip's 32 columns, 16 values of k at a time.
+          for (; p + 16 <= kc; p += 16) {
+            SimdTranspose.block16(b, first + p, ldb, dst, base + p * NR, NR);
+            SimdTranspose.block16(b, first + 16 * ldb + p, ldb, dst, base + p * NR + 16, NR);
+          }
+        }
         for (int j = 0; j < cols; j++) {
-          int src = bOff + (col0 + s * NR + j) * ldb + p0;
-          for (int p = 0; p < kc; p++) {
-            dst[base + p * NR + j] = b[src + p];
+          int src = first + j * ldb;
+          for (int q = p; q < kc; q++) {
+            dst[base + q * NR + j] = b[src + q];
           }
         }
         for (int j = cols; j < NR; j++) {
-          for (int p = 0; p < kc; p++) {
-            dst[base + p * NR + j] = 0f;
+          for (int q = 0; q < kc; q++) {
+            dst[base + q * NR + j] = 0f;
           }
         }
       }
