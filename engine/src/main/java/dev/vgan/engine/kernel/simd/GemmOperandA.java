@@ -20,7 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 record GemmOperandA(boolean transA, float[] a, int aOff, int lda, int[] rows) {
   private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
-  private static final int[] SCATTER = java.util.stream.IntStream.range(0, S.length()).map(i -> i * MR).toArray();
+  /** The strip's MR lanes of a 16-lane vector (only used at 512 bits). */
+  private static final VectorMask<Float> STRIP = S.indexInRange(0, MR);
 
   /**
    * Packs rows {@code [row0, row0 + count)}, {@code count ≤ MR}, by columns {@code [p0, p0 + kc)} of op(A)
@@ -39,20 +40,18 @@ record GemmOperandA(boolean transA, float[] a, int aOff, int lda, int[] rows) {
       }
       return;
     }
-    int full = S.loopBound(kc);
-    for (int r = 0; r < count; r++) {
-      int src = rows != null ? rows[row0 + r] + p0 : aOff + (row0 + r) * lda + p0;
-      int p = 0;
-      for (; p < full; p += S.length()) {
-        FloatVector.fromArray(S, a, src + p).intoArray(dst, dstOff + p * MR + r, SCATTER, 0);
-      }
-      for (; p < kc; p++) {
-        dst[dstOff + p * MR + r] = a[src + p];
+    int p = 0;
+    if (rows == null && SimdTranspose.AVAILABLE) {
+      // 16 values of k at a time through a register transpose; rows past count come out as zeros.
+      int src = aOff + row0 * lda + p0;
+      for (; p + 16 <= kc; p += 16) {
+        SimdTranspose.block16(a, src + p, lda, count, dst, dstOff + p * MR, MR, STRIP);
       }
     }
-    for (int r = count; r < MR; r++) {
-      for (int p = 0; p < kc; p++) {
-        dst[dstOff + p * MR + r] = 0f;
+    for (int r = 0; r < MR; r++) {
+      int src = r >= count ? -1 : rows != null ? rows[row0 + r] + p0 : aOff + (row0 + r) * lda + p0;
+      for (int q = p; q < kc; q++) {
+        dst[dstOff + q * MR + r] = src < 0 ? 0f : a[src + q];
       }
     }
   }

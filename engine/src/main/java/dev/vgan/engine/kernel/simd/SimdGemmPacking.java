@@ -37,8 +37,8 @@ final class SimdGemmPacking {
         if (cols == NR && SimdTranspose.AVAILABLE) {
           // 16 × 16 blocks in registers: each half of the strip's 32 columns, 16 values of k at a time.
           for (; p + 16 <= kc; p += 16) {
-            SimdTranspose.block16(b, first + p, ldb, dst, base + p * NR, NR);
-            SimdTranspose.block16(b, first + 16 * ldb + p, ldb, dst, base + p * NR + 16, NR);
+            SimdTranspose.block16(b, first + p, ldb, 16, dst, base + p * NR, NR, SimdTranspose.ALL);
+            SimdTranspose.block16(b, first + 16 * ldb + p, ldb, 16, dst, base + p * NR + 16, NR, SimdTranspose.ALL);
           }
         }
         for (int j = 0; j < cols; j++) {

@@ -1,6 +1,7 @@
 package dev.vgan.engine.kernel.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -19,6 +20,8 @@ final class SimdTranspose {
   private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
   /** Whether the block transpose exists for this vector width. */
   static final boolean AVAILABLE = S.length() == 16;
+  /** All 16 lanes. */
+  static final VectorMask<Float> ALL = S.maskAll(true);
   private static final VectorShuffle<Float> LOW_8 = stage(8, 0), HIGH_8 = stage(8, 8);
   private static final VectorShuffle<Float> LOW_4 = stage(4, 0), HIGH_4 = stage(4, 4);
   private static final VectorShuffle<Float> LOW_2 = stage(2, 0), HIGH_2 = stage(2, 2);
@@ -26,24 +29,28 @@ final class SimdTranspose {
 
   private SimdTranspose() {}
 
-  /** {@code dst[dstOff + i * dstStride + j] = src[srcOff + j * ld + i]} for i, j below 16. */
-  static void block16(float[] src, int srcOff, int ld, float[] dst, int dstOff, int dstStride) {
-    FloatVector r0 = FloatVector.fromArray(S, src, srcOff + 0 * ld);
-    FloatVector r1 = FloatVector.fromArray(S, src, srcOff + 1 * ld);
-    FloatVector r2 = FloatVector.fromArray(S, src, srcOff + 2 * ld);
-    FloatVector r3 = FloatVector.fromArray(S, src, srcOff + 3 * ld);
-    FloatVector r4 = FloatVector.fromArray(S, src, srcOff + 4 * ld);
-    FloatVector r5 = FloatVector.fromArray(S, src, srcOff + 5 * ld);
-    FloatVector r6 = FloatVector.fromArray(S, src, srcOff + 6 * ld);
-    FloatVector r7 = FloatVector.fromArray(S, src, srcOff + 7 * ld);
-    FloatVector r8 = FloatVector.fromArray(S, src, srcOff + 8 * ld);
-    FloatVector r9 = FloatVector.fromArray(S, src, srcOff + 9 * ld);
-    FloatVector r10 = FloatVector.fromArray(S, src, srcOff + 10 * ld);
-    FloatVector r11 = FloatVector.fromArray(S, src, srcOff + 11 * ld);
-    FloatVector r12 = FloatVector.fromArray(S, src, srcOff + 12 * ld);
-    FloatVector r13 = FloatVector.fromArray(S, src, srcOff + 13 * ld);
-    FloatVector r14 = FloatVector.fromArray(S, src, srcOff + 14 * ld);
-    FloatVector r15 = FloatVector.fromArray(S, src, srcOff + 15 * ld);
+  /**
+   * {@code dst[dstOff + i * dstStride + j] = src[srcOff + j * ld + i]} for i below 16 and j below
+   * {@code lanes}' count of set lanes (a prefix), reading rows {@code j < rows} of src and zeros past them.
+   */
+  static void block16(float[] src, int srcOff, int ld, int rows, float[] dst, int dstOff, int dstStride,
+      VectorMask<Float> lanes) {
+    FloatVector r0 = row(src, srcOff, ld, rows, 0);
+    FloatVector r1 = row(src, srcOff, ld, rows, 1);
+    FloatVector r2 = row(src, srcOff, ld, rows, 2);
+    FloatVector r3 = row(src, srcOff, ld, rows, 3);
+    FloatVector r4 = row(src, srcOff, ld, rows, 4);
+    FloatVector r5 = row(src, srcOff, ld, rows, 5);
+    FloatVector r6 = row(src, srcOff, ld, rows, 6);
+    FloatVector r7 = row(src, srcOff, ld, rows, 7);
+    FloatVector r8 = row(src, srcOff, ld, rows, 8);
+    FloatVector r9 = row(src, srcOff, ld, rows, 9);
+    FloatVector r10 = row(src, srcOff, ld, rows, 10);
+    FloatVector r11 = row(src, srcOff, ld, rows, 11);
+    FloatVector r12 = row(src, srcOff, ld, rows, 12);
+    FloatVector r13 = row(src, srcOff, ld, rows, 13);
+    FloatVector r14 = row(src, srcOff, ld, rows, 14);
+    FloatVector r15 = row(src, srcOff, ld, rows, 15);
     // Stage 1: rows i and i + 8 exchange their off-diagonal 8-wide halves.
     FloatVector s1r0 = r0.rearrange(LOW_8, r8), s1r8 = r0.rearrange(HIGH_8, r8);
     FloatVector s1r1 = r1.rearrange(LOW_8, r9), s1r9 = r1.rearrange(HIGH_8, r9);
@@ -80,22 +87,27 @@ final class SimdTranspose {
     FloatVector s4r10 = s3r10.rearrange(LOW_1, s3r11), s4r11 = s3r10.rearrange(HIGH_1, s3r11);
     FloatVector s4r12 = s3r12.rearrange(LOW_1, s3r13), s4r13 = s3r12.rearrange(HIGH_1, s3r13);
     FloatVector s4r14 = s3r14.rearrange(LOW_1, s3r15), s4r15 = s3r14.rearrange(HIGH_1, s3r15);
-    s4r0.intoArray(dst, dstOff + 0 * dstStride);
-    s4r1.intoArray(dst, dstOff + 1 * dstStride);
-    s4r2.intoArray(dst, dstOff + 2 * dstStride);
-    s4r3.intoArray(dst, dstOff + 3 * dstStride);
-    s4r4.intoArray(dst, dstOff + 4 * dstStride);
-    s4r5.intoArray(dst, dstOff + 5 * dstStride);
-    s4r6.intoArray(dst, dstOff + 6 * dstStride);
-    s4r7.intoArray(dst, dstOff + 7 * dstStride);
-    s4r8.intoArray(dst, dstOff + 8 * dstStride);
-    s4r9.intoArray(dst, dstOff + 9 * dstStride);
-    s4r10.intoArray(dst, dstOff + 10 * dstStride);
-    s4r11.intoArray(dst, dstOff + 11 * dstStride);
-    s4r12.intoArray(dst, dstOff + 12 * dstStride);
-    s4r13.intoArray(dst, dstOff + 13 * dstStride);
-    s4r14.intoArray(dst, dstOff + 14 * dstStride);
-    s4r15.intoArray(dst, dstOff + 15 * dstStride);
+    s4r0.intoArray(dst, dstOff + 0 * dstStride, lanes);
+    s4r1.intoArray(dst, dstOff + 1 * dstStride, lanes);
+    s4r2.intoArray(dst, dstOff + 2 * dstStride, lanes);
+    s4r3.intoArray(dst, dstOff + 3 * dstStride, lanes);
+    s4r4.intoArray(dst, dstOff + 4 * dstStride, lanes);
+    s4r5.intoArray(dst, dstOff + 5 * dstStride, lanes);
+    s4r6.intoArray(dst, dstOff + 6 * dstStride, lanes);
+    s4r7.intoArray(dst, dstOff + 7 * dstStride, lanes);
+    s4r8.intoArray(dst, dstOff + 8 * dstStride, lanes);
+    s4r9.intoArray(dst, dstOff + 9 * dstStride, lanes);
+    s4r10.intoArray(dst, dstOff + 10 * dstStride, lanes);
+    s4r11.intoArray(dst, dstOff + 11 * dstStride, lanes);
+    s4r12.intoArray(dst, dstOff + 12 * dstStride, lanes);
+    s4r13.intoArray(dst, dstOff + 13 * dstStride, lanes);
+    s4r14.intoArray(dst, dstOff + 14 * dstStride, lanes);
+    s4r15.intoArray(dst, dstOff + 15 * dstStride, lanes);
+  }
+
+  /** Row j of the block, or zeros when j is past the rows there are. */
+  private static FloatVector row(float[] src, int srcOff, int ld, int rows, int j) {
+    return j < rows ? FloatVector.fromArray(S, src, srcOff + j * ld) : FloatVector.zero(S);
   }
 
   /**
