@@ -30,11 +30,13 @@ final class SubspaceEigen {
     Tensor v = orthonormalColumns(Tensor.randn(Rng.seeded(1), n, p));           // (n, p), fixed start
     try (var off = Autograd.noGrad()) {
       for (int it = 0; it < MAX_ITERATIONS; it += POWER_STEPS) {
+        // M is symmetric, so M·V is computed as Mᵀ·V: the GEMM then reads M in place instead of packing
+        // all of it for a V only p columns wide.
         for (int s = 1; s < POWER_STEPS; s++) {
-          v = MatMulOps.mm(m, false, v, false);
+          v = MatMulOps.mm(m, true, v, false);
         }
         v = orthonormalColumns(v);
-        Tensor w = MatMulOps.mm(m, false, v, false);                          // M·V (n, p)
+        Tensor w = MatMulOps.mm(m, true, v, false);                           // M·V (n, p)
         TopEigen ritz = TopEigen.of(Sefa.symmetricDouble(MatMulOps.mm(v, true, w, false)), p);   // Vᵀ·M·V (p, p)
         Tensor y = Tensor.of(TopEigen.toFloats(columnsOf(ritz.vectors())), p, p);
         Tensor vr = MatMulOps.mm(v, false, y, false), wr = MatMulOps.mm(w, false, y, false);

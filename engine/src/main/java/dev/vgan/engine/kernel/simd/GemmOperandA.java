@@ -23,6 +23,11 @@ record GemmOperandA(boolean transA, float[] a, int aOff, int lda, int[] rows) {
   /** The strip's MR lanes of a 16-lane vector (only used at 512 bits). */
   private static final VectorMask<Float> STRIP = S.indexInRange(0, MR);
 
+  /** Whether a strip of op(A) already has the packed layout with k stride lda (A stored transposed). */
+  boolean transposedInPlace() {
+    return transA && rows == null;
+  }
+
   /**
    * Packs rows {@code [row0, row0 + count)}, {@code count ≤ MR}, by columns {@code [p0, p0 + kc)} of op(A)
    * to {@code dst[dstOff + p * MR + r]}; writes exactly {@code MR · kc} floats.

@@ -13,8 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * array, because only locals live in registers. Larger tiles spill; unrolling the k loop by hand spills
  * too.
  *
- * <p>Layouts: A is a packed strip, element (r, p) at {@code pa[aIdx + p * MR + r]} (packed by
- * {@link GemmOperandA}, which says why), so every broadcast is at a constant offset from one index. {@code B̃}
+ * <p>Layouts: the strip of A has its MR rows side by side, element (r, p) at
+ * {@code pa[aIdx + p * kStride + r]} — packed ({@code kStride = MR}) by {@link GemmOperandA}, which says
+ * why, or a transposed A read in place ({@code kStride = lda}) — so every broadcast is at a constant offset
+ * from one index. {@code B̃}
  * is packed: for each k, NR contiguous values of one row of B ({@code pb[bIdx + p * NR + j]}), zero-padded at
  * the right edge.
  */
@@ -29,7 +31,7 @@ final class SimdMicroKernel {
   private SimdMicroKernel() {}
 
   /** Computes one full tile into {@code tile[r * NR + j]} ({@code r < MR, j < NR}). */
-  static void tile(float[] pa, int aIdx, float[] pb, int bIdx, int kc, float[] tile) {
+  static void tile(float[] pa, int aIdx, int kStride, float[] pb, int bIdx, int kc, float[] tile) {
     FloatVector zero = FloatVector.zero(S);
     FloatVector c0_0 = zero, c0_1 = zero;
     FloatVector c1_0 = zero, c1_1 = zero;
@@ -45,7 +47,7 @@ final class SimdMicroKernel {
     FloatVector c11_0 = zero, c11_1 = zero;
     // One step of k: 2 vector loads of B, MR broadcasts of A, 24 independent FMAs.
     for (int p = 0; p < kc; p++) {
-      int ap = aIdx + p * MR;
+      int ap = aIdx + p * kStride;
       int bp = bIdx + p * NR;
       FloatVector b0 = FloatVector.fromArray(S, pb, bp);
       FloatVector b1 = FloatVector.fromArray(S, pb, bp + 1 * L);

@@ -26,7 +26,7 @@ import dev.vgan.engine.kernel.Workspace;
  * </pre>
  * Measured on Zen 5 (48 KB L1, 1 MB L2) at n = 1024, one thread: this order with KC = NC = 384 gave about
  * 213 GFLOP/s against 205 for the BLIS order with a packed A block in L2 (A then read in place). On a Xeon
- * (48 KB L1, 2 MB L2) KC = 512 measured 143 against 138 GFLOP/s for 384; the A strip (24 KB) still fits
+ * (48 KB L1, 2 MB L2) KC = 512 measured about 143 against 140 GFLOP/s for 384; the A strip (24 KB) still fits
  * L1 and B̃ (768 KB) the L2 of either.
  */
 final class SimdSgemm {
@@ -37,6 +37,11 @@ final class SimdSgemm {
    * proportionally wider panels. A multiple of NR at every width.
    */
   static final int NC = 384;
+  /**
+   * Most B̃ strips a full strip of a transposed A is read in place for rather than packed: for a thin C
+   * (SeFa's M·V, n = 23) packing would copy all of A for one or two tiles per strip.
+   */
+  private static final int IN_PLACE_MAX_STRIPS = 2;
   /** Rows per dynamically scheduled chunk: four A strips. */
   private static final int CHUNK_ROWS = 4 * MR;
   /** Below this many flops per task a thread costs more than it saves. */
@@ -181,16 +186,20 @@ final class SimdSgemm {
     for (int i = r0; i < r1; i += MR) {
       int mr = Math.min(MR, r1 - i);
       float[] pa = packedA;
-      int aIdx = 0;
+      int aIdx = 0, kStride = MR;
       if (wholeA != null) {
         pa = wholeA;
         aIdx = slabBase + i * kc;
+      } else if (mr == MR && strips <= IN_PLACE_MAX_STRIPS && a.transposedInPlace()) {
+        pa = a.a();
+        aIdx = a.aOff() + pc * a.lda() + i;
+        kStride = a.lda();
       } else {
         a.pack(i, mr, pc, kc, packedA, 0);
       }
       for (int s = 0; s < strips; s++) {
         int j = jc + s * NR;
-        SimdMicroKernel.tile(pa, aIdx, packedB, s * kc * NR, kc, tile);
+        SimdMicroKernel.tile(pa, aIdx, kStride, packedB, s * kc * NR, kc, tile);
         SimdTileMerge.merge(tile, 0, NR, mr, Math.min(NR, n - j), alpha, beta, c, cOff + i * ldc + j, ldc);
       }
     }
