@@ -77,6 +77,7 @@ public final class ConvOps {
 
   /** {@link #conv} plus a per-channel bias {@code b (o)}, or none when null. */
   private static Tensor conv(Tensor img, Tensor w, Tensor b, ConvGeometry g, int o) {
+    checkBias(b, o);
     int n = img.size(0);
     Tensor y = Tensor.empty(smallShape(n, g, o));
     ConvLowering.forward(k(), g, n, o, img.data(), 0, w.data(), 0, y.data(), 0);
@@ -106,6 +107,7 @@ public final class ConvOps {
 
   /** {@link #convT} plus a per-channel bias {@code b (C)}, or none when null. */
   private static Tensor convT(Tensor small, Tensor w, Tensor b, ConvGeometry g, int o) {
+    checkBias(b, g.channels());
     int n = small.size(0);
     Tensor y = Tensor.zeros(imageShape(n, g));
     ConvLowering.backwardData(k(), g, n, o, w.data(), 0, small.data(), 0, y.data(), 0);
@@ -131,20 +133,29 @@ public final class ConvOps {
   // The bias is added in place on the layer's fresh output, inside the convolution's own node: a separate
   // bias op would copy the output, and its backward would copy the gradient, once per layer and step.
 
+  /** Checks that b, when there is one, has one value per output channel; before any work is done. */
+  private static void checkBias(Tensor b, int channels) {
+    require(b == null || (b.rank() == 1 && b.size(0) == channels), "bias: %s does not match the %d output channels",
+        b == null ? null : b.shape(), channels);
+  }
+
   /** {@code y (N, C, ...) += b (C)} broadcast over batch and space; nothing when b is null. */
   private static void addBias(Tensor y, Tensor b) {
     if (b != null) {
-      require(b.rank() == 1 && b.size(0) == y.size(1), "bias: %s does not match the channels of %s", b.shape(),
-          y.shape());
-      ReduceOps.addBroadcast(b.data(), y.size(0), y.size(1), y.numel() / (y.size(0) * y.size(1)), y.data());
+      ReduceOps.addBroadcast(b.data(), y.size(0), y.size(1), pixels(y), y.data());
     }
   }
 
   /** {@code db += Σ gy} over batch and space, when b is wanted. */
   private static void addBiasGradient(Tensor gy, Tensor b, Node.Gradients gr) {
     if (b != null && gr.wants(b)) {
-      ReduceOps.addSums(gy.data(), gy.size(0), gy.size(1), gy.numel() / (gy.size(0) * gy.size(1)), gr.of(b).data());
+      ReduceOps.addSums(gy.data(), gy.size(0), gy.size(1), pixels(gy), gr.of(b).data());
     }
+  }
+
+  /** Values per image and channel of an {@code (N, C, H, W)} tensor (0 for an empty batch). */
+  private static int pixels(Tensor t) {
+    return t.numel() / Math.max(1, t.size(0) * t.size(1));
   }
 
   /** The recorded form of {@link #addBiasGradient}, for gradients of gradients. */

@@ -5,6 +5,8 @@ import static dev.vgan.engine.testing.GradCheck.assertMatches;
 import static dev.vgan.engine.testing.GradCheck.assertPathsAgree;
 import static dev.vgan.engine.testing.GradCheck.param;
 import static dev.vgan.engine.testing.GradCheck.project;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Shape;
@@ -98,6 +100,21 @@ class OpsGradientTest {
     Tensor b = param(rng, -1f, 1f, false, 2);
     checkBothPaths(() -> convTranspose2d(x, w, b, 2, 1, 0), x, w, b);
     checkBothPaths(() -> convTranspose2d(x, w, null, 3, 2, 1), x, w);
+  }
+
+  @Test
+  void convolutionsRefuseABiasOfTheWrongLengthBeforeComputing() {
+    Rng rng = Rng.seeded(10);
+    Tensor x = param(rng, -1f, 1f, false, 1, 3, 5, 5);
+    Tensor w = param(rng, -1f, 1f, false, 4, 3, 3, 3);
+    Tensor threeValues = param(rng, -1f, 1f, false, 3);
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> conv2d(x, w, threeValues, 1, 1));
+    assertTrue(e.getMessage().contains("4 output channels"), e.getMessage());
+    // ConvTranspose2d(3 -> 4): the bias belongs to its 4 output channels, not its 3 input channels.
+    Tensor wt = param(rng, -1f, 1f, false, 3, 4, 3, 3);
+    assertThrows(IllegalArgumentException.class,
+        () -> convTranspose2d(x, wt, threeValues, 1, 1, 0));
   }
 
   @Test
