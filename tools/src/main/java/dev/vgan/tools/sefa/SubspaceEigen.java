@@ -101,19 +101,12 @@ final class SubspaceEigen {
     for (int pass = 0; pass < 2; pass++) {
       for (int j = 0; j < p; j++) {
         for (int q = 0; q < j; q++) {
-          double dot = 0;
-          for (int i = 0; i < n; i++) {
-            dot += cols[j][i] * cols[q][i];
-          }
+          double dot = dot(cols[j], cols[q]);
           for (int i = 0; i < n; i++) {
             cols[j][i] -= dot * cols[q][i];
           }
         }
-        double norm = 0;
-        for (int i = 0; i < n; i++) {
-          norm += cols[j][i] * cols[j][i];
-        }
-        double inv = 1 / Math.sqrt(norm);
+        double inv = 1 / Math.sqrt(dot(cols[j], cols[j]));
         for (int i = 0; i < n; i++) {
           cols[j][i] *= inv;
         }
@@ -127,4 +120,24 @@ final class SubspaceEigen {
     }
     return Tensor.of(out, n, p);
   }
+
+  /**
+   * {@code Σ x[i]·y[i]} in four interleaved partial sums: a single running sum is one dependent chain of
+   * additions the JIT may not reorder, and Gram–Schmidt was a fifth of SeFa's time with it.
+   */
+  private static double dot(double[] x, double[] y) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = 0;
+    for (; i + 4 <= x.length; i += 4) {
+      s0 += x[i] * y[i];
+      s1 += x[i + 1] * y[i + 1];
+      s2 += x[i + 2] * y[i + 2];
+      s3 += x[i + 3] * y[i + 3];
+    }
+    for (; i < x.length; i++) {
+      s0 += x[i] * y[i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
 }
