@@ -90,25 +90,4 @@ public final class MatMulOps {
         },
         x, w, b);
   }
-
-  /** {@code x (N, C, ...) + b (C)}, the bias of a convolution, broadcast over batch and space. */
-  public static Tensor addChannelBias(Tensor x, Tensor b) {
-    require(x.rank() >= 2 && b.rank() == 1 && b.size(0) == x.size(1),
-        "bias: %s does not match the channels of %s", b.shape(), x.shape());
-    int n = x.size(0), c = x.size(1), s = x.numel() / Math.max(1, n * c);
-    Tensor y = x.copy();
-    ReduceOps.addBroadcast(b.data(), n, c, s, y.data());
-    return Autograd.record("bias", y,
-        (gy, g) -> {
-          OpSupport.accumulate(g, x, gy, 1f);
-          if (g.wants(b)) {
-            ReduceOps.addSums(gy.data(), n, c, s, g.of(b).data());
-          }
-        },
-        (gy, g) -> {
-          send(g, x, () -> gy);
-          send(g, b, () -> ReduceOps.sumChannels(gy));
-        },
-        x, b);
-  }
 }

@@ -35,12 +35,16 @@ final class UpsampleConvOps {
   /** {@code conv2d(upsampleNearest(x, 2), w, b, 1, padding)}; see the class comment. */
   static Tensor upsampleConv2d(Tensor x, Tensor w, Tensor b, int padding) {
     require(w.rank() == 4 && w.size(2) == w.size(3), "upsampleConv2d: weight %s must be (O, C, k, k)", w.shape());
+    require(b == null || (b.rank() == 1 && b.size(0) == w.size(0)), "upsampleConv2d: bias %s does not match the %d "
+        + "output channels", b == null ? null : b.shape(), w.size(0));
     if (!pays(w.size(2), padding)) {
       return ConvOps.conv2d(ShapeOps.upsampleNearest(x, 2), w, b, 1, padding);
     }
-    Tensor phases = ConvOps.conv2d(x, foldKernel(w, padding), null, 1, (phaseKernel(padding) - 1) / 2);
-    Tensor y = pixelShuffle(phases, 2);
-    return b == null ? y : MatMulOps.addChannelBias(y, b);
+    // The bias goes in with the phase convolution, each value repeated for its channel's four phases, so the
+    // convolution adds it in place: a bias op after the shuffle would copy the output and its gradient.
+    Tensor phaseBias = b == null ? null : ReduceOps.broadcast(b, 1, b.size(0), 4, Shape.of(4 * b.size(0)));
+    Tensor phases = ConvOps.conv2d(x, foldKernel(w, padding), phaseBias, 1, (phaseKernel(padding) - 1) / 2);
+    return pixelShuffle(phases, 2);
   }
 
   private static int phaseKernel(int padding) {

@@ -115,6 +115,10 @@ class OpsGradientTest {
     Tensor wt = param(rng, -1f, 1f, false, 3, 4, 3, 3);
     assertThrows(IllegalArgumentException.class,
         () -> convTranspose2d(x, wt, threeValues, 1, 1, 0));
+    // The sub-pixel Upsample(2) + Conv2d checks the bias against its own 4 output channels.
+    Tensor w5 = param(rng, -1f, 1f, false, 4, 3, 5, 5);
+    var fused = assertThrows(IllegalArgumentException.class, () -> upsampleConv2d(x, w5, threeValues, 2));
+    assertTrue(fused.getMessage().contains("4 output channels"), fused.getMessage());
   }
 
   @Test
