@@ -10,7 +10,10 @@ public final class Workspace {
   public enum Slot {
     /** Packed panels of the GEMM's right-hand matrix, shared by the threads of one call. */
     GEMM_PACKED_B,
-    /** A packed strip of the GEMM's A (MR rows interleaved, zero-padded), one per thread. */
+    /**
+     * A packed strip of the GEMM's A (MR rows interleaved, zero-padded), one per thread; in the few-rows GEMM,
+     * A's rows copied out of a transposed A.
+     */
     GEMM_PACKED_A,
     /** All of the GEMM's A, packed strip by strip, when it is used across several panels; one per caller. */
     GEMM_WHOLE_A,

@@ -28,6 +28,11 @@ record GemmOperandA(boolean transA, float[] a, int aOff, int lda, int[] rows) {
     return transA && rows == null;
   }
 
+  /** Where, in {@code a}, the in-place strip at rows {@code row0..} and columns {@code p0..} starts (k stride lda). */
+  int inPlaceIndex(int row0, int p0) {
+    return aOff + p0 * lda + row0;
+  }
+
   /**
    * Packs rows {@code [row0, row0 + count)}, {@code count ≤ MR}, by columns {@code [p0, p0 + kc)} of op(A)
    * to {@code dst[dstOff + p * MR + r]}; writes exactly {@code MR · kc} floats.

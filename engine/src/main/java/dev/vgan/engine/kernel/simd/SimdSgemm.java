@@ -192,7 +192,7 @@ final class SimdSgemm {
         aIdx = slabBase + i * kc;
       } else if (mr == MR && strips <= IN_PLACE_MAX_STRIPS && a.transposedInPlace()) {
         pa = a.a();
-        aIdx = a.aOff() + pc * a.lda() + i;
+        aIdx = a.inPlaceIndex(i, pc);
         kStride = a.lda();
       } else {
         a.pack(i, mr, pc, kc, packedA, 0);
