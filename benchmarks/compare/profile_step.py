@@ -29,6 +29,8 @@ text = subprocess.run([jfr, "print", "--stack-depth", "64", "--events", "jdk.Exe
                       capture_output=True, text=True, check=True).stdout
 
 PASSES = [  # (label, test on the stack's method names), first match wins
+    # the convolutions add their bias, and sum its gradient, inside their own passes
+    ("conv bias add and its gradient", lambda s: "ConvOps.addBias" in s),
     ("ConvTranspose2d forward (col2im of Wᵀ·x)", lambda s: "ConvOps.convT " in s and "lambda$convT" not in s),
     ("ConvTranspose2d backward-data", lambda s: "lambda$convT" in s and "ConvLowering.forward" in s),
     ("ConvTranspose2d backward-weight", lambda s: "lambda$convT" in s and "ConvLowering.backwardWeight" in s),
@@ -38,7 +40,6 @@ PASSES = [  # (label, test on the stack's method names), first match wins
     ("Linear forward", lambda s: "MatMulOps.linear " in s and "lambda$linear" not in s),
     ("Linear backward", lambda s: "lambda$linear" in s),
     ("BatchNorm forward and backward", lambda s: "NormOps" in s),
-    ("bias add and its gradient", lambda s: "addChannelBias" in s),
     ("activations", lambda s: "ActivationOps" in s),
     # nearest upsampling, and outside its convolution the sub-pixel form's kernel fold and pixel shuffle
     ("upsampling, kernel fold and pixel shuffle", lambda s: "upsample" in s.lower()),
