@@ -2,6 +2,7 @@ package dev.vgan.models.data;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class DataSources {
     if (!nameOrPath.contains("/")) {
       for (Path root : roots) {
         Path candidate = root.resolve(nameOrPath);
-        if (Files.isDirectory(candidate)) {
+        if (holdsData(candidate)) {
           return openFolder(candidate, split, images);
         }
         tried.add(candidate);
@@ -98,8 +99,23 @@ public final class DataSources {
       return true;
     }
     Path home = Path.of(System.getProperty("user.home"), ".cache", "vgan");
-    return !name.contains("/") && (Files.isDirectory(home.resolve(name))
-        || Files.isDirectory(Path.of("/usr/share/datasets").resolve(name)));
+    return !name.contains("/") && (holdsData(home.resolve(name))
+        || holdsData(Path.of("/usr/share/datasets").resolve(name)));
+  }
+
+  /**
+   * Whether a searched place holds a dataset: a folder with at least one file or subfolder in it. An empty
+   * folder (left by hand, or by an older vgan's failed download) must not hide the next place searched.
+   */
+  static boolean holdsData(Path folder) throws UncheckedIOException {
+    if (!Files.isDirectory(folder)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.findAny().isPresent();
+    } catch (IOException e) {
+      throw new UncheckedIOException(folder + ": cannot list: " + e.getMessage(), e);
+    }
   }
 
   /**

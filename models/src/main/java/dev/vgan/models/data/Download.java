@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -38,10 +39,16 @@ public final class Download {
 
   private Download() {}
 
-  /** Fetches {@code file} into {@code folder} from the first mirror that serves the right bytes; returns its path. */
+  /**
+   * Fetches {@code file} into {@code folder} from the first mirror that serves the right bytes; returns its path.
+   * A file already there with the published digest is kept and nothing is fetched.
+   */
   public static Path fetch(Remote file, List<String> mirrors, Path folder) throws IOException {
     Files.createDirectories(folder);
     Path target = folder.resolve(file.name());
+    if (Files.isRegularFile(target) && digestOf(target, file.algorithm()).equals(file.hex())) {
+      return target;
+    }
     List<String> failures = new ArrayList<>();
     for (String mirror : mirrors) {
       String url = mirror.endsWith("/") ? mirror + file.name() : mirror + "/" + file.name();
@@ -72,16 +79,22 @@ public final class Download {
       if (response.statusCode() != 200) {
         throw new IOException("HTTP " + response.statusCode());
       }
-      MessageDigest digest = digest(algorithm);
       try (OutputStream out = Files.newOutputStream(tmp)) {
-        byte[] buf = new byte[1 << 16];
-        for (int r; (r = in.read(buf)) > 0; ) {
-          digest.update(buf, 0, r);
-          out.write(buf, 0, r);
-        }
+        return hashWhileCopying(in, out, algorithm);
       }
-      return HexFormat.of().formatHex(digest.digest());
     }
+  }
+
+  private static String digestOf(Path file, String algorithm) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return hashWhileCopying(in, OutputStream.nullOutputStream(), algorithm);
+    }
+  }
+
+  private static String hashWhileCopying(InputStream in, OutputStream out, String algorithm) throws IOException {
+    DigestInputStream hashing = new DigestInputStream(in, digest(algorithm));
+    hashing.transferTo(out);
+    return HexFormat.of().formatHex(hashing.getMessageDigest().digest());
   }
 
   private static MessageDigest digest(String algorithm) {

@@ -1,7 +1,9 @@
 package dev.vgan.models.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -39,18 +41,33 @@ final class KnownDatasets {
         .mapToObj(i -> new Download.Remote(names.get(i), "MD5", hex[i])).toList();
   }
 
-  /** Downloads {@code name} into {@code folder} (CIFAR-10's archive is unpacked there); false when unknown. */
+  /**
+   * Downloads {@code name} into {@code folder} (CIFAR-10's archive is unpacked there); false when unknown.
+   * The files are gathered in a sibling {@code NAME.download} folder that becomes {@code folder} only when all
+   * are verified, so a failed download never leaves a folder that looks like a dataset; files verified by a
+   * failed attempt are kept there and not fetched again.
+   */
   static boolean download(String name, Path folder) throws IOException {
     Source s = SOURCES.get(name);
     if (s == null) {
       return false;
     }
+    download(s, folder);
+    return true;
+  }
+
+  /** Downloads every file of {@code s} into {@code folder}, staged as {@link #download(String, Path)} says. */
+  static void download(Source s, Path folder) throws IOException {
+    Path staging = folder.resolveSibling(folder.getFileName() + ".download");
     for (Download.Remote f : s.files()) {
-      Path got = Download.fetch(f, s.mirrors(), folder);
+      Path got = Download.fetch(f, s.mirrors(), staging);
       if (f.name().endsWith(".tar.gz")) {
-        Tar.extractGzipped(got, folder);
+        Tar.extractGzipped(got, staging);
       }
     }
-    return true;
+    if (Files.isDirectory(folder)) {
+      Files.delete(folder); // only an empty one can be here: a folder holding data is opened, not downloaded to
+    }
+    Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
   }
 }

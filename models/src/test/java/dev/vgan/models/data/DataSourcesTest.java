@@ -35,6 +35,14 @@ class DataSourcesTest {
   }
 
   @Test
+  void anEmptyFolderInTheCacheDoesNotHideTheNextPlace() throws Exception {
+    Path cache = root.resolve("cache"), system = root.resolve("system");
+    Files.createDirectories(cache.resolve("digits"));
+    writeIdxFolder(system.resolve("digits"), "train", 5);
+    assertEquals(5, DataSources.open("digits", Split.TRAIN, List.of(cache, system)).size());
+  }
+
+  @Test
   void nothingFoundListsThePlacesTriedAndHowToGetTheData() {
     var e = assertThrows(FileNotFoundException.class,
         () -> DataSources.open("fashion-mnist", Split.TRAIN, List.of(root.resolve("a"), root.resolve("b"))));

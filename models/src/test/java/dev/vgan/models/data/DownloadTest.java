@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,42 @@ class DownloadTest {
     var e = assertThrows(IOException.class, () -> Download.fetch(f, List.of(base + "/missing/", base + "/bad/"), dir));
     assertTrue(e.getMessage().contains("HTTP 404") && e.getMessage().contains("expected " + sha256(GOOD)), e.getMessage());
     assertFalse(Files.exists(dir.resolve("data.bin")));
+  }
+
+  @Test
+  void aFailedDatasetDownloadLeavesNoDatasetFolderAndTheNextOneFetchesOnlyWhatIsMissing() throws Exception {
+    byte[] labels = "the labels".getBytes(StandardCharsets.UTF_8);
+    AtomicInteger imageRequests = new AtomicInteger();
+    AtomicBoolean labelsServed = new AtomicBoolean(false);
+    server.createContext("/flaky/", ex -> {
+      boolean images = ex.getRequestURI().getPath().endsWith("images.gz");
+      if (images) {
+        imageRequests.incrementAndGet();
+      }
+      byte[] body = images ? GOOD : labels;
+      if (!images && !labelsServed.get()) {
+        ex.sendResponseHeaders(503, -1);
+      } else {
+        ex.sendResponseHeaders(200, body.length);
+        ex.getResponseBody().write(body);
+      }
+      ex.close();
+    });
+    var source = new KnownDatasets.Source(List.of(base + "/flaky/"), List.of(
+        new Download.Remote("images.gz", "SHA-256", sha256(GOOD)),
+        new Download.Remote("labels.gz", "SHA-256", sha256(labels))));
+    Path folder = dir.resolve("digits");
+    Files.createDirectories(folder);                           // an empty folder, as older versions left behind
+    var e = assertThrows(IOException.class, () -> KnownDatasets.download(source, folder));
+    assertTrue(e.getMessage().contains("labels.gz") && e.getMessage().contains("HTTP 503"), e.getMessage());
+    assertFalse(DataSources.holdsData(folder), "a failed download must not look like a dataset");
+
+    labelsServed.set(true);
+    KnownDatasets.download(source, folder);
+    assertArrayEquals(GOOD, Files.readAllBytes(folder.resolve("images.gz")));
+    assertArrayEquals(labels, Files.readAllBytes(folder.resolve("labels.gz")));
+    assertEquals(1, imageRequests.get(), "the verified file of the failed attempt is not fetched again");
+    assertFalse(Files.exists(dir.resolve("digits.download")), "the staging folder became the dataset folder");
   }
 
   @Test
