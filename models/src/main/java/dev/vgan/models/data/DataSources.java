@@ -37,8 +37,12 @@ public final class DataSources {
 
   /** Opens a dataset by name or path, searching the default places; image folders as {@code images} says. */
   public static Dataset open(String nameOrPath, Split split, ImageFolder.Options images) throws IOException {
-    Path home = Path.of(System.getProperty("user.home"), ".cache", "vgan");
-    return open(nameOrPath, split, List.of(home, Path.of("/usr/share/datasets")), images, downloadsAllowed());
+    return open(nameOrPath, split, defaultRoots(), images, downloadsAllowed());
+  }
+
+  /** Where names are looked for, in order: the user's cache (where downloads go), then Debian's datasets. */
+  private static List<Path> defaultRoots() {
+    return List.of(Path.of(System.getProperty("user.home"), ".cache", "vgan"), Path.of("/usr/share/datasets"));
   }
 
   /** Opens a dataset by name or path, searching {@code roots} for names; never downloads. */
@@ -98,16 +102,14 @@ public final class DataSources {
     if (name.equals(SPRITES) || Files.isDirectory(Path.of(name))) {
       return true;
     }
-    Path home = Path.of(System.getProperty("user.home"), ".cache", "vgan");
-    return !name.contains("/") && (holdsData(home.resolve(name))
-        || holdsData(Path.of("/usr/share/datasets").resolve(name)));
+    return !name.contains("/") && defaultRoots().stream().anyMatch(root -> holdsData(root.resolve(name)));
   }
 
   /**
    * Whether a searched place holds a dataset: a folder with at least one file or subfolder in it. An empty
    * folder (left by hand, or by an older vgan's failed download) must not hide the next place searched.
    */
-  static boolean holdsData(Path folder) throws UncheckedIOException {
+  static boolean holdsData(Path folder) {
     if (!Files.isDirectory(folder)) {
       return false;
     }
