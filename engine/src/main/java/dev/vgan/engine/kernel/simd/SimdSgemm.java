@@ -18,25 +18,31 @@ import dev.vgan.engine.kernel.Workspace;
  *
  * <p>The blocked loops:
  * <pre>
- * for jc in n step NC          -- a panel of columns
- *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (KC × NC, stays in L2)
- *     for ir in m step MR      -- one strip of A, packed (MR × KC, stays in L1): here, or once for all
- *                                 panels when there are several (see {@link GemmOperandA})
- *       for jr in NC step NR   -- B̃ strips stream from L2 through the register tile
+ * for jc in n step panel       -- a panel of columns
+ *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (512 KB or 1 MB, in L2)
+ *     for ir in m step MR      -- one strip of A, packed (MR × KC): here, or once for all panels when
+ *                                 there are several (see {@link GemmOperandA})
+ *       for jr in panel step NR  -- B̃ strips stream from L2 through the register tile
  * </pre>
- * Measured on Zen 5 (48 KB L1, 1 MB L2) at n = 1024, one thread: this order with KC = NC = 384 gave about
- * 213 GFLOP/s against 205 for the BLIS order with a packed A block in L2 (A then read in place). On a Xeon
- * (48 KB L1, 2 MB L2) KC = 512 measured about 143 against 140 GFLOP/s for 384; the A strip (24 KB) still fits
- * L1 and B̃ (768 KB) the L2 of either.
+ * The block sizes were measured, not derived (interleaved runs, one thread, 2026-12-02, AMD EPYC Zen 5: 48 KB
+ * L1, 1 MB L2; GFLOP/s at m = n = k): a deep slab, KC = 1024, so that k ≤ 1024 needs one slab and C is
+ * written once instead of read back per slab; and a B̃ of 512 KB for a single slab (panels 128 wide at
+ * k = 1024) but 1 MB when there are several (256 wide at 1024). n = 1024: 200 against 169 for the earlier
+ * KC = 512 with a 768 KB B̃ (panels 352 wide), 183 with 256-wide panels; n = 1000: 190 against 167; n = 2048:
+ * 185 against 180, but 164 with 128-wide panels; n = 1280 and 1536 (two slabs): the wider panels no slower.
+ * The A strip (48 KB) then streams through L1 from L2 beside B̃; an earlier Xeon session (48 KB L1, 2 MB
+ * L2) had measured KC = 512 over 384 with one 768 KB budget.
  */
 final class SimdSgemm {
-  /** k-slab depth: the A strip (MR × KC, 24 KB) stays in L1 across a panel. */
-  static final int KC = 512;
+  /** k-slab depth: most GEMMs (k ≤ 1024) then take one slab, so C is written once and never read back. */
+  static final int KC = 1024;
   /**
-   * Panel width at full slab depth: B̃ (KC × NC floats, 768 KB) stays in L2; shallower slabs take
-   * proportionally wider panels. A multiple of NR at every width.
+   * B̃'s size in floats (512 KB) when k fits one slab; panels are as wide as that allows at the slab's depth,
+   * rounded to a multiple of NR.
    */
-  static final int NC = 384;
+  private static final int PANEL_FLOATS_ONE_SLAB = KC * 128;
+  /** B̃'s size in floats (1 MB, an L2) when there are several slabs: wider panels measured faster there. */
+  private static final int PANEL_FLOATS_SLABS = KC * 256;
   /**
    * Most B̃ strips a full strip of a transposed A is read in place for rather than packed: for a thin C
    * (SeFa's M·V, n = 23) packing would copy all of A for one or two tiles per strip.
@@ -95,13 +101,14 @@ final class SimdSgemm {
     Workspace ws = Workspace.local();
     // This thread's B̃ buffer; in a parallel call every thread reads it (packed before the fork-join
     // that computes with it, so the writes are visible).
-    float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, KC * (NC + NR));
+    float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
     // Even panels and slabs (1024 = 3 × 352 columns, not 384 + 384 + 256): a thin last panel reuses its A
     // strip over too few B̃ strips, and a thin last slab pays a full C merge for little work.
     int slabDepth = ceilDiv(k, ceilDiv(k, KC));
-    // B̃ is sized in floats, not columns: shallow slabs get wider panels (k = 256: 768 columns), so that
-    // fewer panels repack A.
-    int maxPanel = Math.max(NR, KC * NC / slabDepth / NR * NR);
+    // B̃ is sized in floats, not columns: shallow slabs get wider panels (k = 256: 512 columns), so that
+    // fewer panels re-read A.
+    int panelFloats = slabDepth < k ? PANEL_FLOATS_SLABS : PANEL_FLOATS_ONE_SLAB;
+    int maxPanel = Math.max(NR, panelFloats / slabDepth / NR * NR);
     int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, maxPanel)), NR);
     // Four A strips per chunk, or one when that leaves too few chunks to share (chunks start at multiples
     // of MR either way, so the strips, and the arithmetic, are the same).

@@ -18,10 +18,11 @@ class SimdSgemmTest {
 
   static Stream<Arguments> shapes() {
     // Odd sizes, sizes under one vector, ragged tiles in every direction, shapes that cross the slab and
-    // chunk edges (k = 513 and 1100 > KC, m = 101 > four strips), and more columns than one panel (n = 777,
-    // 1030: A packed whole, once, instead of strip by strip).
+    // chunk edges (k = 1100 and 2100 > KC, m = 101 > four strips), and more columns than one panel (n = 777
+    // over two slabs, 1030 over one: A packed whole, once, instead of strip by strip).
     int[][] mnk = {{1, 1, 1}, {3, 7, 1}, {1, 17, 3}, {7, 3, 17}, {13, 31, 7}, {17, 65, 13}, {65, 17, 257},
         {12, 32, 5}, {24, 64, 9}, {101, 33, 513}, {257, 7, 31}, {5, 257, 65}, {29, 777, 1100}, {50, 1030, 40},
+        {50, 1030, 300}, {27, 70, 2100},
         // A few rows (the unpacked small-m path): ragged blocks of C and k past a vector pair.
         {2, 1030, 37}, {4, 513, 100}, {1, 1500, 6}, {3, 40, 1}};
     Stream.Builder<Arguments> out = Stream.builder();
