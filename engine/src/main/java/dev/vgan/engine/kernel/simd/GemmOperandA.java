@@ -34,6 +34,37 @@ record GemmOperandA(boolean transA, float[] a, int aOff, int lda, int[] rows) {
   }
 
   /**
+   * Packs the strips {@code [s0, s1)} of rows {@code [0, m)} by columns {@code [p0, p0 + kc)}: strip s (rows
+   * {@code s·MR ..}) as {@link #pack} would, at {@code dst[dstOff + s · MR · kc]}.
+   *
+   * <p>Why not strip by strip when A is stored transposed: a strip's column p is 12 floats in row p of the
+   * stored A, so one strip reads a line from each of kc rows (kc pages at n = 1024) and the next strip
+   * comes back for most of the same lines. Here 16 values of k are packed for every strip before the next
+   * 16, so the 16 rows' lines are read once, in order.
+   */
+  void packStrips(int m, int p0, int kc, float[] dst, int dstOff, int s0, int s1) {
+    if (!transposedInPlace()) {
+      for (int s = s0; s < s1; s++) {
+        pack(s * MR, Math.min(MR, m - s * MR), p0, kc, dst, dstOff + s * MR * kc);
+      }
+      return;
+    }
+    for (int pb = 0; pb < kc; pb += 16) {
+      int pEnd = Math.min(kc, pb + 16);
+      for (int s = s0; s < s1; s++) {
+        int row0 = s * MR, base = dstOff + s * MR * kc;
+        for (int r = 0; r < MR; r += S.length()) {
+          VectorMask<Float> valid = S.indexInRange(row0 + r, m), inStrip = S.indexInRange(r, MR);
+          for (int p = pb; p < pEnd; p++) {
+            FloatVector.fromArray(S, a, aOff + (p0 + p) * lda + row0 + r, valid)
+                .intoArray(dst, base + p * MR + r, inStrip);
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * Packs rows {@code [row0, row0 + count)}, {@code count ≤ MR}, by columns {@code [p0, p0 + kc)} of op(A)
    * to {@code dst[dstOff + p * MR + r]}; writes exactly {@code MR · kc} floats.
    */

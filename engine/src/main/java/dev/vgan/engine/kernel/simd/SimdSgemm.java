@@ -170,12 +170,7 @@ final class SimdSgemm {
     int strips = ceilDiv(m, MR);
     for (int pc = 0; pc < k; pc += slabDepth) {
       int kc = Math.min(slabDepth, k - pc), p0 = pc;
-      Parallel.forRange(strips, 1, tasks, (s0, s1) -> {
-        for (int s = s0; s < s1; s++) {
-          int i = s * MR;
-          a.pack(i, Math.min(MR, m - i), p0, kc, whole, p0 * roundUp(m, MR) + i * kc);
-        }
-      });
+      Parallel.forRange(strips, 1, tasks, (s0, s1) -> a.packStrips(m, p0, kc, whole, p0 * roundUp(m, MR), s0, s1));
     }
     return whole;
   }
