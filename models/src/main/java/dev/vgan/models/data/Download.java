@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Fetches a file from a list of mirrors, tried in order, and keeps it only if its checksum is the
@@ -45,6 +46,7 @@ public final class Download {
    */
   public static Path fetch(Remote file, List<String> mirrors, Path folder) throws IOException {
     Files.createDirectories(folder);
+    deleteStaleParts(folder, file.name());
     Path target = folder.resolve(file.name());
     if (Files.isRegularFile(target) && digestOf(target, file.algorithm()).equals(file.hex())) {
       return target;
@@ -70,6 +72,21 @@ public final class Download {
       }
     }
     throw new IOException("could not download " + file.name() + ":\n  " + String.join("\n  ", failures));
+  }
+
+  /**
+   * Deletes the temporary files an earlier fetch of {@code name} left in {@code folder} when its process was
+   * killed before its {@code finally} ran; otherwise a staged dataset folder would carry them into place.
+   */
+  private static void deleteStaleParts(Path folder, String name) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        String n = f.getFileName().toString();
+        if (n.startsWith(name) && n.endsWith(".part")) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
   }
 
   private static String fetchTo(String url, Path tmp, String algorithm) throws IOException, InterruptedException {

@@ -42,18 +42,19 @@ final class KnownDatasets {
   }
 
   /**
-   * Downloads {@code name} into {@code folder} (CIFAR-10's archive is unpacked there); false when unknown.
-   * The files are gathered in a sibling {@code NAME.download} folder that becomes {@code folder} only when all
+   * Downloads the known dataset {@code name} into {@code folder} (CIFAR-10's archive is unpacked there). The
+   * files are gathered in a sibling {@code NAME.download} folder that becomes {@code folder} only when all
    * are verified, so a failed download never leaves a folder that looks like a dataset; files verified by a
    * failed attempt are kept there and not fetched again.
+   *
+   * @throws IllegalArgumentException if {@code name} is not in {@link #SOURCES}
    */
-  static boolean download(String name, Path folder) throws IOException {
+  static void download(String name, Path folder) throws IOException {
     Source s = SOURCES.get(name);
     if (s == null) {
-      return false;
+      throw new IllegalArgumentException("no known download for dataset '" + name + "'");
     }
     download(s, folder);
-    return true;
   }
 
   /** Downloads every file of {@code s} into {@code folder}, staged as {@link #download(String, Path)} says. */

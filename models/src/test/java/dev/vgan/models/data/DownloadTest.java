@@ -71,6 +71,17 @@ class DownloadTest {
   }
 
   @Test
+  void partsLeftByAKilledFetchAreDeletedByTheNextOne() throws Exception {
+    Path stale = Files.writeString(dir.resolve("data.bin1234567.part"), "half a download");
+    Path other = Files.writeString(dir.resolve("labels.bin99.part"), "another file's");
+    Download.Remote f = new Download.Remote("data.bin", "SHA-256", sha256(GOOD));
+    Path got = Download.fetch(f, List.of(base + "/good/"), dir);
+    assertFalse(Files.exists(stale), "the stale part of data.bin");
+    assertTrue(Files.exists(other), "another file's part is that file's fetch's to clean");
+    assertArrayEquals(GOOD, Files.readAllBytes(got));
+  }
+
+  @Test
   void whenEveryMirrorFailsNothingIsKeptAndEachFailureIsNamed() throws Exception {
     Download.Remote f = new Download.Remote("data.bin", "SHA-256", sha256(GOOD));
     var e = assertThrows(IOException.class, () -> Download.fetch(f, List.of(base + "/missing/", base + "/bad/"), dir));
