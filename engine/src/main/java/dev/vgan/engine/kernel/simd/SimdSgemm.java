@@ -11,8 +11,10 @@ import dev.vgan.engine.kernel.Workspace;
  * Packed, cache-blocked, multi-threaded SGEMM: {@code C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C},
  * row-major.
  *
- * <p>Threads: for each panel and slab, the threads pack B̃ together, then take chunks of 48 rows of C
- * dynamically (a core slowed by a shared host costs only its share). Every element of C is computed with
+ * <p>Threads: with at least two panels per thread, each thread takes whole panels dynamically and packs
+ * their B̃ itself, into its own core's L2; with fewer, for each panel and slab the threads pack B̃ together,
+ * then take chunks of 48 rows of C dynamically (either way a core slowed by a shared host costs only its
+ * share). Every element of C is computed with
  * the same operations in the same order whichever thread computes it, so the result does not depend on
  * the thread count.
  *
@@ -99,9 +101,6 @@ final class SimdSgemm {
     }
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     Workspace ws = Workspace.local();
-    // This thread's B̃ buffer; in a parallel call every thread reads it (packed before the fork-join
-    // that computes with it, so the writes are visible).
-    float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
     // Even panels and slabs (1024 = 3 × 352 columns, not 384 + 384 + 256): a thin last panel reuses its A
     // strip over too few B̃ strips, and a thin last slab pays a full C merge for little work.
     int slabDepth = ceilDiv(k, ceilDiv(k, KC));
@@ -117,6 +116,24 @@ final class SimdSgemm {
     // With more than one panel, A is packed once, whole (slab after slab, strip after strip), instead of
     // once per panel; with one panel each strip is packed where it is used, into L1.
     float[] wholeA = n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws) : null;
+    int panels = ceilDiv(n, panelWidth);
+    if (tasks > 1 && panels >= 2 * tasks) {
+      // Enough panels to share: each thread takes whole panels and packs their B̃ into its own buffer,
+      // which then stays in its own core's L2, and no thread waits for another between slabs.
+      Parallel.forChunks(panels, tasks, p -> panel(a, wholeA, m, k, slabDepth, p * panelWidth,
+          Math.min(panelWidth, n - p * panelWidth), n, alpha, transB, b, bOff, ldb, bRows, beta, c, cOff, ldc));
+      return;
+    }
+    if (tasks == 1) {
+      for (int jc = 0; jc < n; jc += panelWidth) {
+        panel(a, wholeA, m, k, slabDepth, jc, Math.min(panelWidth, n - jc), n, alpha, transB, b, bOff, ldb, bRows,
+            beta, c, cOff, ldc);
+      }
+      return;
+    }
+    // Fewer panels than that: the threads share each panel. This thread's B̃ buffer is read by all of them
+    // (packed before the fork-join that computes with it, so the writes are visible).
+    float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
     for (int jc = 0; jc < n; jc += panelWidth) {
       int nc = Math.min(panelWidth, n - jc);
       int strips = ceilDiv(nc, NR);
@@ -124,18 +141,30 @@ final class SimdSgemm {
         int kc = Math.min(slabDepth, k - pc);
         float betaSlab = pc == 0 ? beta : 1f; // later slabs add onto what the first one wrote
         int jc0 = jc, pc0 = pc;
-        if (tasks == 1) {
-          packPanel(transB, b, bOff, ldb, bRows, pc, kc, jc, nc, 0, strips, packedB);
-          rows(a, wholeA, pc * roundUp(m, MR), 0, m, pc, kc, packedB, strips, jc, n, alpha, betaSlab, c, cOff, ldc);
-        } else {
-          Parallel.forRange(strips, 1, tasks,
-              (s0, s1) -> packPanel(transB, b, bOff, ldb, bRows, pc0, kc, jc0, nc, s0, s1, packedB));
-          // Chunks of rows are taken dynamically, so a slower core costs only its share; each chunk's
-          // arithmetic depends on its rows alone, so the result is the same for any thread count.
-          Parallel.forChunks(rowChunks, tasks, chunk -> rows(a, wholeA, pc0 * roundUp(m, MR), chunk * chunkRows,
-              Math.min(m, (chunk + 1) * chunkRows), pc0, kc, packedB, strips, jc0, n, alpha, betaSlab, c, cOff, ldc));
-        }
+        Parallel.forRange(strips, 1, tasks,
+            (s0, s1) -> packPanel(transB, b, bOff, ldb, bRows, pc0, kc, jc0, nc, s0, s1, packedB));
+        // Chunks of rows are taken dynamically, so a slower core costs only its share; each chunk's
+        // arithmetic depends on its rows alone, so the result is the same for any thread count.
+        Parallel.forChunks(rowChunks, tasks, chunk -> rows(a, wholeA, pc0 * roundUp(m, MR), chunk * chunkRows,
+            Math.min(m, (chunk + 1) * chunkRows), pc0, kc, packedB, strips, jc0, n, alpha, betaSlab, c, cOff, ldc));
       }
+    }
+  }
+
+  /**
+   * Columns {@code [jc, jc + nc)} of C, every slab, on the calling thread with its own B̃ buffer: the same
+   * slabs, strips and tiles in the same order as the shared loop, so the same bits.
+   */
+  private static void panel(GemmOperandA a, float[] wholeA, int m, int k, int slabDepth, int jc, int nc, int n,
+      float alpha, boolean transB, float[] b, int bOff, int ldb, int[] bRows, float beta, float[] c, int cOff,
+      int ldc) {
+    float[] packedB = Workspace.local().floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
+    int strips = ceilDiv(nc, NR);
+    for (int pc = 0; pc < k; pc += slabDepth) {
+      int kc = Math.min(slabDepth, k - pc);
+      packPanel(transB, b, bOff, ldb, bRows, pc, kc, jc, nc, 0, strips, packedB);
+      rows(a, wholeA, pc * roundUp(m, MR), 0, m, pc, kc, packedB, strips, jc, n, alpha, pc == 0 ? beta : 1f, c, cOff,
+          ldc);
     }
   }
 

@@ -74,6 +74,16 @@ class SimdSgemmTest {
         assertArrayEquals(one, three, "1 vs 3 threads must agree bit for bit");
         c.assertMatchesOracle("threaded");
       }
+      // Five panels over two slabs: on 2 threads each takes whole panels with its own B̃, on 3 they share
+      // each panel; both must give the one-thread bits.
+      GemmOracle.Case panels = GemmOracle.randomCase(rng, false, false, 101, 1900, 1100, 1f, 0.5f);
+      Parallel.setThreads(1);
+      float[] onePanels = panels.run(simd).result();
+      for (int threads : new int[] {2, 3}) {
+        Parallel.setThreads(threads);
+        assertArrayEquals(onePanels, panels.run(simd).result(), "1 vs " + threads + " threads, five panels");
+      }
+      panels.assertMatchesOracle("five panels");
       // Batch-sized m (the small-m path), columns split over threads.
       for (boolean transB : new boolean[] {false, true}) {
         GemmOracle.Case small = GemmOracle.randomCase(rng, true, transB, 3, 5000, 100, 1f, 0.5f);
