@@ -101,8 +101,9 @@ final class SimdSgemm {
     }
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     Workspace ws = Workspace.local();
-    // Even panels and slabs (1024 = 3 × 352 columns, not 384 + 384 + 256): a thin last panel reuses its A
-    // strip over too few B̃ strips, and a thin last slab pays a full C merge for little work.
+    // Even slabs (k = 1100: two of 550, not 1024 + 76), since a thin last slab pays a full C merge for
+    // little work; panels as even as NR allows, since a thin last panel reuses its A strip over too few B̃
+    // strips.
     int slabDepth = ceilDiv(k, ceilDiv(k, KC));
     // B̃ is sized in floats, not columns: shallow slabs get wider panels (k = 256: 512 columns), so that
     // fewer panels re-read A.
