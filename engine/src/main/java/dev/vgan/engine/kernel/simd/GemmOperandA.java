@@ -50,16 +50,22 @@ record GemmOperandA(boolean transA, float[] a, int aOff, int lda, int[] rows) {
       return;
     }
     for (int pb = 0; pb < kc; pb += 16) {
-      int pEnd = Math.min(kc, pb + 16);
       for (int s = s0; s < s1; s++) {
-        int row0 = s * MR, base = dstOff + s * MR * kc;
-        for (int r = 0; r < MR; r += S.length()) {
-          VectorMask<Float> valid = S.indexInRange(row0 + r, m), inStrip = S.indexInRange(r, MR);
-          for (int p = pb; p < pEnd; p++) {
-            FloatVector.fromArray(S, a, aOff + (p0 + p) * lda + row0 + r, valid)
-                .intoArray(dst, base + p * MR + r, inStrip);
-          }
-        }
+        copyTransposed(s * MR, m, p0, pb, Math.min(kc, pb + 16), dst, dstOff + s * MR * kc);
+      }
+    }
+  }
+
+  /**
+   * For a transposed A: columns {@code p0 + [pFrom, pTo)} of the strip at rows {@code row0 ..} to
+   * {@code dst[base + p * MR + r]}, rows at or past {@code rowLimit} as zeros. Column p of the strip is
+   * contiguous in A: masked loads and masked stores, one of each per p and vector of rows (one at 512 bits).
+   */
+  private void copyTransposed(int row0, int rowLimit, int p0, int pFrom, int pTo, float[] dst, int base) {
+    for (int r = 0; r < MR; r += S.length()) {
+      VectorMask<Float> valid = S.indexInRange(row0 + r, rowLimit), inStrip = S.indexInRange(r, MR);
+      for (int p = pFrom; p < pTo; p++) {
+        FloatVector.fromArray(S, a, aOff + (p0 + p) * lda + row0 + r, valid).intoArray(dst, base + p * MR + r, inStrip);
       }
     }
   }
@@ -69,16 +75,8 @@ record GemmOperandA(boolean transA, float[] a, int aOff, int lda, int[] rows) {
    * to {@code dst[dstOff + p * MR + r]}; writes exactly {@code MR · kc} floats.
    */
   void pack(int row0, int count, int p0, int kc, float[] dst, int dstOff) {
-    if (transA && rows == null) {
-      // Column p of the strip is contiguous in A: masked loads (rows past count read as zeros) and masked
-      // stores, one of each per p and vector of rows (one at 512 bits).
-      for (int r = 0; r < MR; r += S.length()) {
-        VectorMask<Float> valid = S.indexInRange(r, count), inStrip = S.indexInRange(r, MR);
-        for (int p = 0; p < kc; p++) {
-          FloatVector.fromArray(S, a, aOff + (p0 + p) * lda + row0 + r, valid)
-              .intoArray(dst, dstOff + p * MR + r, inStrip);
-        }
-      }
+    if (transposedInPlace()) {
+      copyTransposed(row0, row0 + count, p0, 0, kc, dst, dstOff);
       return;
     }
     int p = 0;

@@ -110,10 +110,6 @@ final class SimdSgemm {
     int panelFloats = slabDepth < k ? PANEL_FLOATS_SLABS : PANEL_FLOATS_ONE_SLAB;
     int maxPanel = Math.max(NR, panelFloats / slabDepth / NR * NR);
     int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, maxPanel)), NR);
-    // Four A strips per chunk, or one when that leaves too few chunks to share (chunks start at multiples
-    // of MR either way, so the strips, and the arithmetic, are the same).
-    int chunkRows = ceilDiv(m, CHUNK_ROWS) >= 4 * tasks ? CHUNK_ROWS : MR;
-    int rowChunks = ceilDiv(m, chunkRows);
     // With more than one panel, A is packed once, whole (slab after slab, strip after strip), instead of
     // once per panel; with one panel each strip is packed where it is used, into L1.
     float[] wholeA = n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws) : null;
@@ -135,6 +131,10 @@ final class SimdSgemm {
     // Fewer panels than that: the threads share each panel. This thread's B̃ buffer is read by all of them
     // (packed before the fork-join that computes with it, so the writes are visible).
     float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
+    // Four A strips per chunk, or one when that leaves too few chunks to share (chunks start at multiples
+    // of MR either way, so the strips, and the arithmetic, are the same).
+    int chunkRows = ceilDiv(m, CHUNK_ROWS) >= 4 * tasks ? CHUNK_ROWS : MR;
+    int rowChunks = ceilDiv(m, chunkRows);
     for (int jc = 0; jc < n; jc += panelWidth) {
       int nc = Math.min(panelWidth, n - jc);
       int strips = ceilDiv(nc, NR);
@@ -200,7 +200,8 @@ final class SimdSgemm {
     int strips = ceilDiv(m, MR);
     for (int pc = 0; pc < k; pc += slabDepth) {
       int kc = Math.min(slabDepth, k - pc), p0 = pc;
-      Parallel.forRange(strips, 1, tasks, (s0, s1) -> a.packStrips(m, p0, kc, whole, p0 * roundUp(m, MR), s0, s1));
+      Parallel.forRange(strips, 1, tasks,
+          (s0, s1) -> a.packStrips(m, p0, kc, whole, p0 * roundUp(m, MR), s0, s1));
     }
     return whole;
   }
