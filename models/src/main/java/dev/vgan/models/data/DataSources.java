@@ -71,11 +71,12 @@ public final class DataSources {
       }
     }
     String downloadError = null;
-    if (!nameOrPath.contains("/") && KnownDatasets.SOURCES.containsKey(nameOrPath) && download) {
+    KnownDatasets.Source known = nameOrPath.contains("/") ? null : KnownDatasets.SOURCES.get(nameOrPath);
+    if (known != null && download) {
       Path into = roots.get(0).resolve(nameOrPath);
       System.err.println("vgan: downloading " + nameOrPath + " into " + into + " (checksums verified)");
       try {
-        KnownDatasets.download(nameOrPath, into);
+        KnownDatasets.download(known, into);
         return openFolder(into, split, images);
       } catch (IOException e) {
         downloadError = e.getMessage();

@@ -38,6 +38,9 @@ public final class Download {
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
       .followRedirects(HttpClient.Redirect.NORMAL).build();
 
+  /** The suffix of a download in progress. */
+  private static final String PART = ".part";
+
   private Download() {}
 
   /**
@@ -54,7 +57,7 @@ public final class Download {
     List<String> failures = new ArrayList<>();
     for (String mirror : mirrors) {
       String url = mirror.endsWith("/") ? mirror + file.name() : mirror + "/" + file.name();
-      Path tmp = Files.createTempFile(folder, file.name(), ".part");
+      Path tmp = Files.createTempFile(folder, file.name(), PART);
       try {
         String got = fetchTo(url, tmp, file.algorithm());
         if (got.equals(file.hex())) {
@@ -81,12 +84,21 @@ public final class Download {
   private static void deleteStaleParts(Path folder, String name) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       for (Path f : (Iterable<Path>) files::iterator) {
-        String n = f.getFileName().toString();
-        if (n.startsWith(name) && n.endsWith(".part")) {
+        if (isPartOf(f.getFileName().toString(), name)) {
           Files.deleteIfExists(f);
         }
       }
     }
+  }
+
+  /**
+   * Whether {@code file} is a temporary file of {@link #fetch} for {@code name}: the name, the digits
+   * {@code createTempFile} adds, {@code .part} — and not one of a file whose name merely starts with it.
+   */
+  private static boolean isPartOf(String file, String name) {
+    int digitsEnd = file.length() - PART.length();
+    return file.startsWith(name) && file.endsWith(PART) && digitsEnd > name.length()
+        && file.substring(name.length(), digitsEnd).chars().allMatch(Character::isDigit);
   }
 
   private static String fetchTo(String url, Path tmp, String algorithm) throws IOException, InterruptedException {

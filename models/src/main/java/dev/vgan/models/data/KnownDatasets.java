@@ -42,22 +42,11 @@ final class KnownDatasets {
   }
 
   /**
-   * Downloads the known dataset {@code name} into {@code folder} (CIFAR-10's archive is unpacked there). The
-   * files are gathered in a sibling {@code NAME.download} folder that becomes {@code folder} only when all
-   * are verified, so a failed download never leaves a folder that looks like a dataset; files verified by a
+   * Downloads every file of {@code s} into {@code folder} (CIFAR-10's archive is unpacked there). The files
+   * are gathered in a sibling {@code NAME.download} folder that becomes {@code folder} only when all are
+   * verified, so a failed download never leaves a folder that looks like a dataset; files verified by a
    * failed attempt are kept there and not fetched again.
-   *
-   * @throws IllegalArgumentException if {@code name} is not in {@link #SOURCES}
    */
-  static void download(String name, Path folder) throws IOException {
-    Source s = SOURCES.get(name);
-    if (s == null) {
-      throw new IllegalArgumentException("no known download for dataset '" + name + "'");
-    }
-    download(s, folder);
-  }
-
-  /** Downloads every file of {@code s} into {@code folder}, staged as {@link #download(String, Path)} says. */
   static void download(Source s, Path folder) throws IOException {
     Path staging = folder.resolveSibling(folder.getFileName() + ".download");
     for (Download.Remote f : s.files()) {

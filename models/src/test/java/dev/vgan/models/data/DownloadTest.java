@@ -74,10 +74,12 @@ class DownloadTest {
   void partsLeftByAKilledFetchAreDeletedByTheNextOne() throws Exception {
     Path stale = Files.writeString(dir.resolve("data.bin1234567.part"), "half a download");
     Path other = Files.writeString(dir.resolve("labels.bin99.part"), "another file's");
+    Path longer = Files.writeString(dir.resolve("data.bin.gz42.part"), "a longer name's");
     Download.Remote f = new Download.Remote("data.bin", "SHA-256", sha256(GOOD));
     Path got = Download.fetch(f, List.of(base + "/good/"), dir);
     assertFalse(Files.exists(stale), "the stale part of data.bin");
     assertTrue(Files.exists(other), "another file's part is that file's fetch's to clean");
+    assertTrue(Files.exists(longer), "data.bin.gz's part is not data.bin's");
     assertArrayEquals(GOOD, Files.readAllBytes(got));
   }
 
