@@ -75,15 +75,12 @@ public final class ConvLowering {
   /** {@link #backwardData} with the column matrix on {@link PhaseCol2im}'s wide grid and no scatter. */
   static void backwardDataByPhases(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w,
       int wOff, float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
-    int rows = g.colRows(), hw = g.colCols();
+    int hw = g.colCols();
     Parallel.forChunks(ceilDiv(batch, chunk), Parallel.threads(), c -> {
       int n0 = c * chunk;
       PhaseCol2im phases = new PhaseCol2im(g, Math.min(chunk, batch - n0));
-      int ld = phases.wide;
       float[] grad = phases.widen(dy, dyOff + n0 * outChannels * hw, outChannels);
-      float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * ld);
-      k.sgemm(true, false, rows, ld, outChannels, 1f, w, wOff, rows, grad, 0, ld, 0f, cols, 0, ld);
-      phases.addTo(k, cols, ld, dx, dxOff + n0 * g.imageSize());
+      phases.addProduct(k, w, wOff, outChannels, grad, dx, dxOff + n0 * g.imageSize());
     });
   }
 

@@ -43,6 +43,25 @@ public interface KernelBackend {
   void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB, float[] b,
       int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
 
+  /**
+   * The product {@code op(A)[m×k] · op(B)[k×n]} (operands as in {@link #sgemm}) handed to {@code sink} in
+   * tiles, each element exactly once and with the bits {@code sgemm} with alpha 1 and beta 0 gives it, instead
+   * of written to a C. Two promises let a sink add elements onto shared sums without changing their order:
+   * <ul>
+   *   <li>the tiles of one group of {@code rowGroup} rows (rows {@code [q · rowGroup, (q + 1) · rowGroup)}) are
+   *       handed over one at a time, each call finished before the next begins; different groups may be
+   *       handed over concurrently, from different threads;
+   *   <li>of two elements {@code (r1, c1)} and {@code (r2, c2)} of one group with {@code r1 < r2} and
+   *       {@code c1 ≥ c2}, the first is handed over first (so a sink that adds row r's elements at positions
+   *       that fall as r rises adds each sum's terms in row order).
+   * </ul>
+   * The default computes the whole product first ({@link GemmTileSink#byRows}).
+   */
+  default void sgemmTiles(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+      float[] b, int bOff, int ldb, int rowGroup, GemmTileSink sink) {
+    GemmTileSink.byRows(this, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, sink);
+  }
+
   // ---- convolution layout --------------------------------------------------------------------
 
   /**

@@ -34,6 +34,11 @@ final class PhaseCol2im {
   private final int unitSize;
   /** Per pixel of an image channel: where it sits in the pair's planes (the zero float if no tap reaches it). */
   private final int[] source;
+  /**
+   * Per tap (ki, kj) of the kernel: where its column-matrix row lands in the pair's planes, phase plane
+   * (ki mod sh, kj mod sw) shifted by (ki div sh, kj div sw).
+   */
+  private final int[] tapShift;
 
   PhaseCol2im(ConvGeometry g, int images) {
     this.g = g;
@@ -47,6 +52,13 @@ final class PhaseCol2im {
     int phases = g.strideH() * g.strideW();
     this.unitSize = phases * planeStride + 1;
     this.source = sources(phases * planeStride);
+    this.tapShift = new int[g.kernelH() * g.kernelW()];
+    for (int ki = 0; ki < g.kernelH(); ki++) {
+      for (int kj = 0; kj < g.kernelW(); kj++) {
+        tapShift[ki * g.kernelW() + kj] = ((ki % g.strideH()) * g.strideW() + kj % g.strideW()) * planeStride
+            + (ki / g.strideH()) * pitch + kj / g.strideW();
+      }
+    }
   }
 
   /** {@link #source}: pixel (y, x) reads phase plane (yp mod sh, xp mod sw) at (yp div sh, xp div sw). */
@@ -102,18 +114,23 @@ final class PhaseCol2im {
   }
 
   /**
-   * {@code dx (images, C, H, W) += col2im(cols)}, with {@code cols (C·kh·kw × wide)} at leading dimension
-   * {@code ld}. Image-channel pairs are independent, so they are split over the threads (a nested call from
-   * a pool task runs inline).
+   * {@code dx (images, C, H, W) += col2im(Wᵀ · grad)} for a weight {@code w (O, C·kh·kw)} and the widened
+   * gradient {@code grad (O, wide)} ({@link #widen}), without the column matrix: each tile of the product is
+   * added to its phase planes as it comes from the GEMM, while it is still in cache. The GEMM hands row r's
+   * elements to positions that fall as r rises within a channel ({@link #tapShift} grows with the tap), so
+   * by {@link KernelBackend#sgemmTiles}' order every plane position still receives its terms rows ascending.
+   * Channels are the GEMM's row groups, so threads never share a plane; the planes are then interleaved
+   * into dx, image-channel pairs split over the threads (a nested call from a pool task runs inline).
    */
-  void addTo(KernelBackend k, float[] cols, int ld, float[] dx, int dxOff) {
-    int c = g.channels(), hw = g.height() * g.width();
+  void addProduct(KernelBackend k, float[] w, int wOff, int outChannels, float[] grad, float[] dx, int dxOff) {
+    int c = g.channels(), hw = g.height() * g.width(), taps = g.kernelH() * g.kernelW();
     float[] planes = Workspace.local().floats(Workspace.Slot.CONV_PADDED, images * c * unitSize);
+    Arrays.fill(planes, 0, images * c * unitSize, 0f);
+    k.sgemmTiles(true, false, g.colRows(), wide, outChannels, w, wOff, g.colRows(), grad, 0, wide, taps,
+        (tile, t, ld, row, rows, col, cols) -> addTile(k, tile, t, ld, row, rows, col, cols, planes));
     Parallel.forRange(images * c, 1, Parallel.threads(), (u0, u1) -> {
       for (int u = u0; u < u1; u++) {
         int at = u * unitSize, to = dxOff + u * hw;
-        Arrays.fill(planes, at, at + unitSize, 0f);
-        shiftAdd(k, cols, ld, u / c, u % c, planes, at);
         for (int i = 0; i < hw; i++) {
           dx[to + i] += planes[at + source[i]];
         }
@@ -121,14 +138,26 @@ final class PhaseCol2im {
     });
   }
 
-  /** Adds the column-matrix rows of channel {@code ch}, image {@code j}, to their phase planes at {@code at}. */
-  private void shiftAdd(KernelBackend k, float[] cols, int ld, int j, int ch, float[] planes, int at) {
-    int kh = g.kernelH(), kw = g.kernelW(), sh = g.strideH(), sw = g.strideW();
-    for (int ki = 0; ki < kh; ki++) {
-      for (int kj = 0; kj < kw; kj++) {
-        int from = ((ch * kh + ki) * kw + kj) * ld + j * perImage;
-        int to = at + ((ki % sh) * sw + kj % sw) * planeStride + (ki / sh) * pitch + kj / sw;
-        k.axpy(1f, cols, from, planes, to, perImage);
+  /**
+   * Adds rows {@code row..} × columns {@code col..} of the column matrix to their phase planes: row
+   * (channel, tap) at its tap's shift in each image's planes, the columns cut where an image ends (the
+   * same cuts for every row of the tile).
+   */
+  private void addTile(KernelBackend k, float[] tile, int t, int ld, int row, int rows, int col, int cols,
+      float[] planes) {
+    int taps = tapShift.length, imageStride = g.channels() * unitSize;
+    int image = col / perImage, x = col - image * perImage, firstRun = Math.min(cols, perImage - x);
+    int channel = row / taps, tap = row - channel * taps;
+    for (int r = 0; r < rows; r++) {
+      int from = t + r * ld, to = image * imageStride + channel * unitSize + tapShift[tap];
+      k.axpy(1f, tile, from, planes, to + x, firstRun);
+      for (int done = firstRun; done < cols; done += perImage) {     // runs in the next images, from x = 0
+        to += imageStride;
+        k.axpy(1f, tile, from + done, planes, to, Math.min(perImage, cols - done));
+      }
+      if (++tap == taps) {
+        tap = 0;
+        channel++;
       }
     }
   }

@@ -19,6 +19,8 @@ public final class Workspace {
     GEMM_WHOLE_A,
     /** The GEMM register tile on its way to C. */
     GEMM_TILE,
+    /** A product computed whole before it is handed to a {@link GemmTileSink} row by row. */
+    GEMM_PRODUCT,
     /** A row of partial sums in the scalar reference GEMM. */
     SCALAR_ROW,
     /** The im2col matrices of a chunk of images, side by side, in a lowered convolution. */

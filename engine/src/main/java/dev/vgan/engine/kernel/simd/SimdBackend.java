@@ -2,6 +2,7 @@ package dev.vgan.engine.kernel.simd;
 
 import dev.vgan.engine.kernel.AdamCoefficients;
 import dev.vgan.engine.kernel.CpuBackend;
+import dev.vgan.engine.kernel.GemmTileSink;
 import dev.vgan.engine.kernel.SoftmaxRows;
 
 /**
@@ -60,6 +61,12 @@ public final class SimdBackend extends CpuBackend {
   public void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB, float[] b,
       int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     SimdSgemm.sgemmRowTableA(m, n, k, alpha, a, aRows, transB, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  @Override
+  public void sgemmTiles(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+      float[] b, int bOff, int ldb, int rowGroup, GemmTileSink sink) {
+    SimdSgemm.sgemmTiles(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, rowGroup, sink);
   }
 
   @Override

@@ -3,13 +3,14 @@ package dev.vgan.engine.kernel.simd;
 import static dev.vgan.engine.kernel.simd.SimdMicroKernel.MR;
 import static dev.vgan.engine.kernel.simd.SimdMicroKernel.NR;
 
+import dev.vgan.engine.kernel.GemmTileSink;
 import dev.vgan.engine.kernel.Parallel;
 import dev.vgan.engine.kernel.ScalarSgemm;
 import dev.vgan.engine.kernel.Workspace;
 
 /**
  * Packed, cache-blocked, multi-threaded SGEMM: {@code C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C},
- * row-major.
+ * row-major; or the product handed tile by tile to a {@link GemmTileSink} ({@link GemmTiles}).
  *
  * <p>Threads: with at least two panels per thread, each thread takes whole panels dynamically and packs
  * their B̃ itself, into its own core's L2; with fewer, for each panel and slab the threads pack B̃ together,
@@ -20,11 +21,11 @@ import dev.vgan.engine.kernel.Workspace;
  *
  * <p>The blocked loops:
  * <pre>
- * for jc in n step panel       -- a panel of columns
+ * for jc in n step panel       -- a panel of columns, right to left
  *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (512 KB or 1 MB, in L2)
  *     for ir in m step MR      -- one strip of A, packed (MR × KC): here, or once for all panels when
  *                                 there are several (see {@link GemmOperandA})
- *       for jr in panel step NR  -- B̃ strips stream from L2 through the register tile
+ *       for jr in panel step NR  -- B̃ strips, right to left, stream from L2 through the register tile
  * </pre>
  * The block sizes were measured, not derived (interleaved runs, one thread, 2026-12-02, AMD EPYC Zen 5: 48 KB
  * L1, 1 MB L2; GFLOP/s at m = n = k): a deep slab, KC = 1024, so that k ≤ 1024 needs one slab and C is
@@ -68,8 +69,8 @@ final class SimdSgemm {
       SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
-    blocked(new GemmOperandA(transA, a, aOff, lda, null), m, n, k, alpha, transB, b, bOff, ldb, null, beta, c,
-        cOff, ldc);
+    blocked(new GemmOperandA(transA, a, aOff, lda, null), m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
+        new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
   }
 
   /**
@@ -78,7 +79,10 @@ final class SimdSgemm {
    */
   static void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB,
       float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-    blocked(new GemmOperandA(false, a, 0, 0, aRows), m, n, k, alpha, transB, b, bOff, ldb, null, beta, c, cOff, ldc);
+    if (!trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
+      blocked(new GemmOperandA(false, a, 0, 0, aRows), m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
+          new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
+    }
   }
 
   /**
@@ -87,18 +91,36 @@ final class SimdSgemm {
    */
   static void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
       int[] bRows, float beta, float[] c, int cOff, int ldc) {
-    blocked(new GemmOperandA(false, a, aOff, lda, null), m, n, k, alpha, false, b, 0, 0, bRows, beta, c, cOff, ldc);
+    if (!trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
+      blocked(new GemmOperandA(false, a, aOff, lda, null), m, n, k, new GemmOperandB(false, b, 0, 0, bRows),
+          new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
+    }
   }
 
   /**
-   * The blocked loops over panels, slabs and strips. B is a matrix, or when {@code bRows} is not null, rows
-   * that start anywhere in {@code b}.
+   * The product handed to a sink tile by tile: see {@link dev.vgan.engine.kernel.KernelBackend#sgemmTiles}.
+   * With one slab each tile is the whole sum, straight from the register tile; otherwise (and for a few rows,
+   * or no k) the product is computed whole first.
    */
-  private static void blocked(GemmOperandA a, int m, int n, int k, float alpha, boolean transB, float[] b,
-      int bOff, int ldb, int[] bRows, float beta, float[] c, int cOff, int ldc) {
-    if (trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
+  static void sgemmTiles(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+      float[] b, int bOff, int ldb, int rowGroup, GemmTileSink sink) {
+    if (m == 0 || n == 0) {
       return;
     }
+    if (m <= SimdSmallM.MAX_ROWS || k == 0 || k > KC) {
+      GemmTileSink.byRows(SimdBackend.INSTANCE, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, sink);
+      return;
+    }
+    blocked(new GemmOperandA(transA, a, aOff, lda, null), m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
+        new GemmTiles.ToSink(sink, rowGroup));
+  }
+
+  /**
+   * The blocked loops over panels, slabs and strips (m, n and k above zero). Panels run from the right to the
+   * left, and so do the B̃ strips in each, while a thread's strips of A run downwards: of two tiles, the one
+   * further down and to the left comes later (the order {@link GemmTiles.ToSink} promises).
+   */
+  private static void blocked(GemmOperandA a, int m, int n, int k, GemmOperandB b, GemmTiles out) {
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     Workspace ws = Workspace.local();
     // Even slabs (k = 1100: two of 550, not 1024 + 76), since a thin last slab pays a full C merge for
@@ -114,17 +136,16 @@ final class SimdSgemm {
     // once per panel; with one panel each strip is packed where it is used, into L1.
     float[] wholeA = n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws) : null;
     int panels = ceilDiv(n, panelWidth);
-    if (tasks > 1 && panels >= 2 * tasks) {
+    Blocking blocking = new Blocking(a, wholeA, b, m, n, k, slabDepth, panelWidth, out);
+    if (tasks > 1 && panels >= 2 * tasks && out.columnsApart()) {
       // Enough panels to share: each thread takes whole panels and packs their B̃ into its own buffer,
       // which then stays in its own core's L2, and no thread waits for another between slabs.
-      Parallel.forChunks(panels, tasks, p -> panel(a, wholeA, m, k, slabDepth, p * panelWidth,
-          Math.min(panelWidth, n - p * panelWidth), n, alpha, transB, b, bOff, ldb, bRows, beta, c, cOff, ldc));
+      Parallel.forChunks(panels, tasks, p -> blocking.panel(panels - 1 - p));
       return;
     }
     if (tasks == 1) {
-      for (int jc = 0; jc < n; jc += panelWidth) {
-        panel(a, wholeA, m, k, slabDepth, jc, Math.min(panelWidth, n - jc), n, alpha, transB, b, bOff, ldb, bRows,
-            beta, c, cOff, ldc);
+      for (int p = panels - 1; p >= 0; p--) {
+        blocking.panel(p);
       }
       return;
     }
@@ -132,40 +153,69 @@ final class SimdSgemm {
     // (packed before the fork-join that computes with it, so the writes are visible).
     float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
     // Four A strips per chunk, or one when that leaves too few chunks to share (chunks start at multiples
-    // of MR either way, so the strips, and the arithmetic, are the same).
-    int chunkRows = ceilDiv(m, CHUNK_ROWS) >= 4 * tasks ? CHUNK_ROWS : MR;
+    // of MR either way, so the strips, and the arithmetic, are the same); whole row groups either way.
+    int chunkRows = roundUp(ceilDiv(m, CHUNK_ROWS) >= 4 * tasks ? CHUNK_ROWS : MR, lcm(MR, out.rowGroup()));
     int rowChunks = ceilDiv(m, chunkRows);
-    for (int jc = 0; jc < n; jc += panelWidth) {
-      int nc = Math.min(panelWidth, n - jc);
-      int strips = ceilDiv(nc, NR);
+    for (int p = panels - 1; p >= 0; p--) {
+      int jc = p * panelWidth, nc = Math.min(panelWidth, n - jc), strips = ceilDiv(nc, NR);
       for (int pc = 0; pc < k; pc += slabDepth) {
-        int kc = Math.min(slabDepth, k - pc);
-        float betaSlab = pc == 0 ? beta : 1f; // later slabs add onto what the first one wrote
-        int jc0 = jc, pc0 = pc;
-        Parallel.forRange(strips, 1, tasks,
-            (s0, s1) -> packPanel(transB, b, bOff, ldb, bRows, pc0, kc, jc0, nc, s0, s1, packedB));
+        int kc = Math.min(slabDepth, k - pc), pc0 = pc;
+        Parallel.forRange(strips, 1, tasks, (s0, s1) -> b.pack(pc0, kc, jc, nc, s0, s1, packedB));
         // Chunks of rows are taken dynamically, so a slower core costs only its share; each chunk's
         // arithmetic depends on its rows alone, so the result is the same for any thread count.
-        Parallel.forChunks(rowChunks, tasks, chunk -> rows(a, wholeA, pc0 * roundUp(m, MR), chunk * chunkRows,
-            Math.min(m, (chunk + 1) * chunkRows), pc0, kc, packedB, strips, jc0, n, alpha, betaSlab, c, cOff, ldc));
+        Parallel.forChunks(rowChunks, tasks, chunk -> blocking.rows(chunk * chunkRows,
+            Math.min(m, (chunk + 1) * chunkRows), pc0, kc, packedB, jc, nc));
       }
     }
   }
 
-  /**
-   * Columns {@code [jc, jc + nc)} of C, every slab, on the calling thread with its own B̃ buffer: the same
-   * slabs, strips and tiles in the same order as the shared loop, so the same bits.
-   */
-  private static void panel(GemmOperandA a, float[] wholeA, int m, int k, int slabDepth, int jc, int nc, int n,
-      float alpha, boolean transB, float[] b, int bOff, int ldb, int[] bRows, float beta, float[] c, int cOff,
-      int ldc) {
-    float[] packedB = Workspace.local().floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
-    int strips = ceilDiv(nc, NR);
-    for (int pc = 0; pc < k; pc += slabDepth) {
-      int kc = Math.min(slabDepth, k - pc);
-      packPanel(transB, b, bOff, ldb, bRows, pc, kc, jc, nc, 0, strips, packedB);
-      rows(a, wholeA, pc * roundUp(m, MR), 0, m, pc, kc, packedB, strips, jc, n, alpha, pc == 0 ? beta : 1f, c, cOff,
-          ldc);
+  /** One call's operands, sizes and blocking, for the loops inside a panel. */
+  private record Blocking(GemmOperandA a, float[] wholeA, GemmOperandB b, int m, int n, int k, int slabDepth,
+      int panelWidth, GemmTiles out) {
+    /**
+     * Panel {@code p}, every slab, on the calling thread with its own B̃ buffer: the same slabs, strips and
+     * tiles in the same order as the shared loop, so the same bits.
+     */
+    void panel(int p) {
+      float[] packedB = Workspace.local().floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
+      int jc = p * panelWidth, nc = Math.min(panelWidth, n - jc), strips = ceilDiv(nc, NR);
+      for (int pc = 0; pc < k; pc += slabDepth) {
+        int kc = Math.min(slabDepth, k - pc);
+        b.pack(pc, kc, jc, nc, 0, strips, packedB);
+        rows(0, m, pc, kc, packedB, jc, nc);
+      }
+    }
+
+    /**
+     * Rows {@code [r0, r1)} (r0 a multiple of MR) against every B̃ strip of the panel at columns
+     * {@code [jc, jc + nc)} and the slab at {@code pc} (depth kc); A's strips come from {@code wholeA} when
+     * it is not null, else are packed here.
+     */
+    void rows(int r0, int r1, int pc, int kc, float[] packedB, int jc, int nc) {
+      Workspace ws = Workspace.local();
+      float[] packedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
+      float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
+      int strips = ceilDiv(nc, NR), slabBase = pc * roundUp(m, MR);
+      for (int i = r0; i < r1; i += MR) {
+        int mr = Math.min(MR, r1 - i);
+        float[] pa = packedA;
+        int aIdx = 0, kStride = MR;
+        if (wholeA != null) {
+          pa = wholeA;
+          aIdx = slabBase + i * kc;
+        } else if (mr == MR && strips <= IN_PLACE_MAX_STRIPS && a.transposedInPlace()) {
+          pa = a.a();
+          aIdx = a.inPlaceIndex(i, pc);
+          kStride = a.lda();
+        } else {
+          a.pack(i, mr, pc, kc, packedA, 0);
+        }
+        for (int s = strips - 1; s >= 0; s--) {
+          int j = jc + s * NR;
+          SimdMicroKernel.tile(pa, aIdx, kStride, packedB, s * kc * NR, kc, tile);
+          out.put(tile, mr, Math.min(NR, jc + nc - j), i, j, pc == 0);
+        }
+      }
     }
   }
 
@@ -179,16 +229,6 @@ final class SimdSgemm {
       return true;
     }
     return false;
-  }
-
-  /** Packs strips {@code [s0, s1)} of the B̃ panel at rows {@code pc..} and columns {@code jc..} of op(B). */
-  private static void packPanel(boolean transB, float[] b, int bOff, int ldb, int[] bRows, int pc, int kc, int jc,
-      int nc, int s0, int s1, float[] dst) {
-    if (bRows != null) {
-      SimdGemmPacking.packRows(b, bRows, pc, kc, jc, nc, s0, s1, dst);
-    } else {
-      SimdGemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, s0, s1, dst);
-    }
   }
 
   /**
@@ -206,43 +246,21 @@ final class SimdSgemm {
     return whole;
   }
 
-  /**
-   * Rows {@code [r0, r1)} of C (r0 a multiple of MR) against every B̃ strip of one panel and slab; A's strips
-   * come from {@code wholeA} (this slab's strips from {@code slabBase} on) when it is not null, else are
-   * packed here.
-   */
-  private static void rows(GemmOperandA a, float[] wholeA, int slabBase, int r0, int r1, int pc, int kc, float[] packedB,
-      int strips, int jc, int n, float alpha, float beta, float[] c, int cOff, int ldc) {
-    Workspace ws = Workspace.local();
-    float[] packedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
-    float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
-    for (int i = r0; i < r1; i += MR) {
-      int mr = Math.min(MR, r1 - i);
-      float[] pa = packedA;
-      int aIdx = 0, kStride = MR;
-      if (wholeA != null) {
-        pa = wholeA;
-        aIdx = slabBase + i * kc;
-      } else if (mr == MR && strips <= IN_PLACE_MAX_STRIPS && a.transposedInPlace()) {
-        pa = a.a();
-        aIdx = a.inPlaceIndex(i, pc);
-        kStride = a.lda();
-      } else {
-        a.pack(i, mr, pc, kc, packedA, 0);
-      }
-      for (int s = 0; s < strips; s++) {
-        int j = jc + s * NR;
-        SimdMicroKernel.tile(pa, aIdx, kStride, packedB, s * kc * NR, kc, tile);
-        SimdTileMerge.merge(tile, 0, NR, mr, Math.min(NR, n - j), alpha, beta, c, cOff + i * ldc + j, ldc);
-      }
-    }
-  }
-
   private static int ceilDiv(int x, int y) {
     return (x + y - 1) / y;
   }
 
   private static int roundUp(int x, int multiple) {
     return (x + multiple - 1) / multiple * multiple;
+  }
+
+  private static int lcm(int x, int y) {
+    int a = x, b = y;
+    while (b != 0) {
+      int t = a % b;
+      a = b;
+      b = t;
+    }
+    return x / a * y;
   }
 }

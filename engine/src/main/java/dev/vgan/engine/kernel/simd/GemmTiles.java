@@ -1,0 +1,51 @@
+package dev.vgan.engine.kernel.simd;
+
+import static dev.vgan.engine.kernel.simd.SimdMicroKernel.NR;
+
+import dev.vgan.engine.kernel.GemmTileSink;
+
+/** Where the blocked GEMM's register tiles go: merged into a matrix C, or handed to a {@link GemmTileSink}. */
+sealed interface GemmTiles {
+  /**
+   * Takes the tile {@code tile[r · NR + j]} ({@code r < rows, j < cols}) of rows {@code i..} and columns
+   * {@code j..}, summed over one slab of k; {@code firstSlab} when it is the first (or only) slab.
+   */
+  void put(float[] tile, int rows, int cols, int i, int j, boolean firstSlab);
+
+  /** Rows that must stay on one thread: row chunks are whole multiples of this. */
+  int rowGroup();
+
+  /** Whether threads may take whole panels (columns) of C: false when tiles of different columns meet. */
+  boolean columnsApart();
+
+  /** {@code C = alpha · tile + beta · C} at C's rows and columns; later slabs add onto the first one's. */
+  record IntoC(float alpha, float beta, float[] c, int cOff, int ldc) implements GemmTiles {
+    @Override
+    public void put(float[] tile, int rows, int cols, int i, int j, boolean firstSlab) {
+      SimdTileMerge.merge(tile, 0, NR, rows, cols, alpha, firstSlab ? beta : 1f, c, cOff + i * ldc + j, ldc);
+    }
+
+    @Override
+    public int rowGroup() {
+      return 1;
+    }
+
+    @Override
+    public boolean columnsApart() {
+      return true;
+    }
+  }
+
+  /** Each tile to a sink, which needs the whole sum: only for a k of one slab. */
+  record ToSink(GemmTileSink sink, int rowGroup) implements GemmTiles {
+    @Override
+    public void put(float[] tile, int rows, int cols, int i, int j, boolean firstSlab) {
+      sink.take(tile, 0, NR, i, rows, j, cols);
+    }
+
+    @Override
+    public boolean columnsApart() {
+      return false;
+    }
+  }
+}
