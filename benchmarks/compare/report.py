@@ -9,11 +9,15 @@ import subprocess
 
 
 def jmh(path):
-    """(the JMH result record, milliseconds per operation) from a JMH json file (ms/op or us/op)."""
+    """(the JMH result record, milliseconds per operation) from a JMH json file (ms/op or us/op): in sample
+    mode (`-bm sample`, what the compare scripts run) the median call, the statistic every anchor reports;
+    otherwise JMH's mean."""
     with open(path) as f:
         r = json.load(f)[0]
-    unit = r["primaryMetric"]["scoreUnit"]
-    return r, r["primaryMetric"]["score"] * (1e-3 if unit.startswith("us") else 1)
+    metric = r["primaryMetric"]
+    unit = metric["scoreUnit"]
+    value = metric["scorePercentiles"]["50.0"] if r["mode"] == "sample" else metric["score"]
+    return r, value * (1e-3 if unit.startswith("us") else 1)
 
 
 def med(values):
