@@ -1,9 +1,12 @@
 package dev.vgan.models.data;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 
@@ -46,18 +49,34 @@ final class KnownDatasets {
    * are gathered in a sibling {@code NAME.download} folder that becomes {@code folder} only when all are
    * verified, so a failed download never leaves a folder that looks like a dataset; files verified by a
    * failed attempt are kept there and not fetched again.
+   *
+   * <p>Downloads of one dataset take turns, across processes too: each holds a lock on the sibling file
+   * {@code NAME.lock} (left in place: deleting a lock file others may be waiting on would let two hold
+   * it), and one that finds the dataset there once it has the lock is done. Without the turns, a second
+   * download would delete the first one's partial files as stale, or find its staging folder moved away.
    */
   static void download(Source s, Path folder) throws IOException {
     Path staging = folder.resolveSibling(folder.getFileName() + ".download");
-    for (Download.Remote f : s.files()) {
-      Path got = Download.fetch(f, s.mirrors(), staging);
-      if (f.name().endsWith(".tar.gz")) {
-        Tar.extractGzipped(got, staging);
+    Files.createDirectories(folder.toAbsolutePath().getParent());
+    Path lockFile = folder.resolveSibling(folder.getFileName() + ".lock");
+    // A file lock is held by the whole process, so the threads of one process take turns on a monitor first.
+    synchronized (KnownDatasets.class) {
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock turn = channel.lock()) {
+        if (DataSources.holdsData(folder)) {
+          return;                                     // another download finished it while this one waited
+        }
+        for (Download.Remote f : s.files()) {
+          Path got = Download.fetch(f, s.mirrors(), staging);
+          if (f.name().endsWith(".tar.gz")) {
+            Tar.extractGzipped(got, staging);
+          }
+        }
+        if (Files.isDirectory(folder)) {
+          Files.delete(folder); // only an empty one can be here: a folder holding data is opened, not downloaded to
+        }
+        Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
       }
     }
-    if (Files.isDirectory(folder)) {
-      Files.delete(folder); // only an empty one can be here: a folder holding data is opened, not downloaded to
-    }
-    Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
   }
 }

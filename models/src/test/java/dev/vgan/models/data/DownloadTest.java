@@ -128,6 +128,42 @@ class DownloadTest {
   }
 
   @Test
+  void twoDownloadsOfOneDatasetTakeTurnsAndTheSecondFindsItDone() throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    server.createContext("/slow/", ex -> {
+      requests.incrementAndGet();
+      try {
+        Thread.sleep(400);                                     // the second download starts meanwhile
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ex.sendResponseHeaders(200, GOOD.length);
+      ex.getResponseBody().write(GOOD);
+      ex.close();
+    });
+    var source = new KnownDatasets.Source(List.of(base + "/slow/"),
+        List.of(new Download.Remote("images.gz", "SHA-256", sha256(GOOD))));
+    Path folder = dir.resolve("digits");
+    var failures = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+    Runnable download = () -> {
+      try {
+        KnownDatasets.download(source, folder);
+      } catch (Throwable t) {
+        failures.add(t);
+      }
+    };
+    Thread first = new Thread(download), second = new Thread(download);
+    first.start();
+    Thread.sleep(100);                                         // the first one's partial file exists by now
+    second.start();
+    first.join();
+    second.join();
+    assertTrue(failures.isEmpty(), () -> "a download failed: " + failures);
+    assertArrayEquals(GOOD, Files.readAllBytes(folder.resolve("images.gz")));
+    assertEquals(1, requests.get(), "the second download found the dataset in place and fetched nothing");
+  }
+
+  @Test
   void theCifarArchiveUnpacksIntoAReadableDataset() throws Exception {
     Tar.extractGzipped(Path.of("src/test/resources/cifar-mini.tar.gz"), dir);
     Dataset d = DataSources.openFolder(dir.resolve("cifar-10-batches-bin"), DataSources.Split.TEST);
