@@ -72,7 +72,7 @@ public final class ConvLowering {
     backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, imagesPerChunk(g, batch));
   }
 
-  /** {@link #backwardData} with the column matrix on {@link PhaseCol2im}'s wide grid and no scatter. */
+  /** {@link #backwardData} on {@link PhaseCol2im}'s wide grid: the GEMM's tiles go to phase planes, not to a matrix. */
   static void backwardDataByPhases(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w,
       int wOff, float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
     int hw = g.colCols();

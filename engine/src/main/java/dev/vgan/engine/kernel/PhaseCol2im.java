@@ -14,7 +14,8 @@ import java.util.Arrays;
  * is a single contiguous add. The GEMM produces that layout when its right-hand matrix is the output
  * gradient on a "wide" grid of Q columns per row, the extra ones zero: their column-matrix entries are
  * zero, and adding them where they land (the next row's first columns, or a plane's slack) changes nothing.
- * The planes are then interleaved into the image.
+ * The column matrix itself is never stored: its tiles are added to the planes as the GEMM hands them over
+ * ({@link #addProduct}). The planes are then interleaved into the image.
  *
  * <p>Each padded pixel receives the same terms in the same order as in {@link ScalarIm2col#col2im} (rows
  * ascending, onto zero), so the result is the same. Shapes as in {@link ConvLowering}.
