@@ -25,6 +25,8 @@ package dev.vgan.engine.kernel;
 public final class ConvLowering {
   /** Column-matrix floats per chunk (32 MB): bounds the scratch memory for large batches. */
   private static final int COLS_BUDGET = 1 << 20;
+  /** Weights up to this many floats (128 KB) take {@link #backwardSmallWeight}. */
+  static final int SMALL_WEIGHT = 1 << 15;
 
   private ConvLowering() {}
 
@@ -110,12 +112,40 @@ public final class ConvLowering {
   static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
       float[] dy, int dyOff, float[] dw, int dwOff, int chunk) {
     int rows = g.colRows(), hw = g.colCols();
+    if (outChannels * rows <= SMALL_WEIGHT) {
+      backwardSmallWeight(k, g, batch, outChannels, x, xOff, dy, dyOff, dw, dwOff, chunk);
+      return;
+    }
     for (int n0 = 0; n0 < batch; n0 += chunk) {
       int nb = Math.min(chunk, batch - n0), ld = nb * hw;
       float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
       float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
       // dW (O × CKK) += grad (O × nb·HW) · colsᵀ (nb·HW × CKK)
       k.sgemm(false, true, outChannels, rows, ld, 1f, grad, 0, ld, cols, 0, ld, 1f, dw, dwOff, rows);
+    }
+  }
+
+  /**
+   * {@link #backwardWeight} for a weight of at most {@link #SMALL_WEIGHT} floats (W2's single-channel
+   * layers: 64 or 128 × 16): the chunks run in parallel, each on one thread into its own partial gradient,
+   * and the partials are then added to dw in chunk order. A small weight gives a thin GEMM (n = 16 of a
+   * 32-wide tile) whose threads cost more than they save, and copying the gradient channel-major was a
+   * one-thread pass; the partials cost little at this size. Chunks depend on the batch and geometry only,
+   * so the bits do not depend on the thread count.
+   */
+  private static void backwardSmallWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x,
+      int xOff, float[] dy, int dyOff, float[] dw, int dwOff, int chunk) {
+    int size = outChannels * g.colRows(), hw = g.colCols(), chunks = ceilDiv(batch, chunk);
+    float[] partials = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT_PARTIALS, chunks * size);
+    Parallel.forChunks(chunks, Parallel.threads(), c -> {
+      int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
+      float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
+      float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
+      k.sgemm(false, true, outChannels, g.colRows(), ld, 1f, grad, 0, ld, cols, 0, ld, 0f, partials, c * size,
+          g.colRows());
+    });
+    for (int c = 0; c < chunks; c++) {
+      k.axpy(1f, partials, c * size, dw, dwOff, size);
     }
   }
 

@@ -30,7 +30,9 @@ public final class Workspace {
     /** A lowered convolution's output or output gradient, channel-major for a chunk of images. */
     CONV_CHANNELS,
     /** A direct convolution's weight, flipped and transposed for its backward pass. */
-    CONV_WEIGHT
+    CONV_WEIGHT,
+    /** A small weight's gradient, one partial per chunk of images, summed in chunk order. */
+    CONV_WEIGHT_PARTIALS
   }
 
   private static final ThreadLocal<Workspace> LOCAL = ThreadLocal.withInitial(Workspace::new);

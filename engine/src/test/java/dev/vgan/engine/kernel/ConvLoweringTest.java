@@ -80,6 +80,50 @@ class ConvLoweringTest {
   }
 
   @Test
+  void weightGradientsOfSmallAndLargeWeightsMatchTheDoubleSum() {
+    Random rng = new Random(12);
+    // W2's D conv1 (64 × 16 weights: chunks in parallel into partials) and D conv2 (128 × 1024: one GEMM
+    // after another into dw), at a batch that leaves a short last chunk.
+    ConvGeometry small = ConvGeometry.square(1, 28, 28, 4, 2, 1), large = ConvGeometry.square(64, 14, 14, 4, 2, 1);
+    int[] outs = {64, 128};
+    ConvGeometry[] geometries = {small, large};
+    assertTrue(64 * small.colRows() <= ConvLowering.SMALL_WEIGHT && 128 * large.colRows() > ConvLowering.SMALL_WEIGHT);
+    for (int gi = 0; gi < 2; gi++) {
+      ConvGeometry g = geometries[gi];
+      int out = outs[gi], batch = 11, oh = g.outHeight(), ow = g.outWidth();
+      float[] x = Fixtures.uniform(rng, batch * g.imageSize()), dy = Fixtures.uniform(rng, batch * out * oh * ow);
+      float[] start = Fixtures.uniform(rng, out * g.colRows());
+      double[] expected = new double[start.length];
+      for (int o = 0; o < out; o++) {
+        for (int c = 0; c < g.channels(); c++) {
+          for (int i = 0; i < g.kernelH(); i++) {
+            for (int j = 0; j < g.kernelW(); j++) {
+              double s = start[((o * g.channels() + c) * g.kernelH() + i) * g.kernelW() + j];
+              for (int n = 0; n < batch; n++) {
+                for (int oy = 0; oy < oh; oy++) {
+                  for (int ox = 0; ox < ow; ox++) {
+                    int iy = oy * g.strideH() - g.padH() + i, ix = ox * g.strideW() - g.padW() + j;
+                    if (iy >= 0 && iy < g.height() && ix >= 0 && ix < g.width()) {
+                      s += (double) dy[((n * out + o) * oh + oy) * ow + ox]
+                          * x[((n * g.channels() + c) * g.height() + iy) * g.width() + ix];
+                    }
+                  }
+                }
+              }
+              expected[((o * g.channels() + c) * g.kernelH() + i) * g.kernelW() + j] = s;
+            }
+          }
+        }
+      }
+      for (KernelBackend k : new KernelBackend[] {ScalarBackend.INSTANCE, SimdBackend.INSTANCE}) {
+        float[] dw = start.clone();                      // accumulates onto what is there
+        ConvLowering.backwardWeight(k, g, batch, out, x, 0, dy, 0, dw, 0);
+        Fixtures.assertClose(k.name() + " " + g + " dw", expected, dw, 0, batch * oh * ow * 4 * Fixtures.FLOAT_EPS);
+      }
+    }
+  }
+
+  @Test
   void chunkingTheBatchDoesNotChangeTheResults() {
     Random rng = new Random(3);
     int batch = 3;
