@@ -111,18 +111,25 @@ public final class ConvLowering {
 
   static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
       float[] dy, int dyOff, float[] dw, int dwOff, int chunk) {
-    int rows = g.colRows(), hw = g.colCols();
-    if (outChannels * rows <= SMALL_WEIGHT) {
+    if (outChannels * g.colRows() <= SMALL_WEIGHT) {
       backwardSmallWeight(k, g, batch, outChannels, x, xOff, dy, dyOff, dw, dwOff, chunk);
       return;
     }
     for (int n0 = 0; n0 < batch; n0 += chunk) {
-      int nb = Math.min(chunk, batch - n0), ld = nb * hw;
-      float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
-      float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
-      // dW (O × CKK) += grad (O × nb·HW) · colsᵀ (nb·HW × CKK)
-      k.sgemm(false, true, outChannels, rows, ld, 1f, grad, 0, ld, cols, 0, ld, 1f, dw, dwOff, rows);
+      chunkWeightGradient(k, g, outChannels, x, xOff, dy, dyOff, n0, Math.min(chunk, batch - n0), 1f, dw, dwOff);
     }
+  }
+
+  /**
+   * The weight gradient of images {@code n0 .. n0 + nb}: {@code out (O × CKK) = beta · out + grad (O × nb·HW) ·
+   * colsᵀ (nb·HW × CKK)}.
+   */
+  private static void chunkWeightGradient(KernelBackend k, ConvGeometry g, int outChannels, float[] x, int xOff,
+      float[] dy, int dyOff, int n0, int nb, float beta, float[] out, int outOff) {
+    int rows = g.colRows(), hw = g.colCols(), ld = nb * hw;
+    float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
+    float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
+    k.sgemm(false, true, outChannels, rows, ld, 1f, grad, 0, ld, cols, 0, ld, beta, out, outOff, rows);
   }
 
   /**
@@ -135,15 +142,10 @@ public final class ConvLowering {
    */
   private static void backwardSmallWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x,
       int xOff, float[] dy, int dyOff, float[] dw, int dwOff, int chunk) {
-    int size = outChannels * g.colRows(), hw = g.colCols(), chunks = ceilDiv(batch, chunk);
+    int size = outChannels * g.colRows(), chunks = ceilDiv(batch, chunk);
     float[] partials = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT_PARTIALS, chunks * size);
-    Parallel.forChunks(chunks, Parallel.threads(), c -> {
-      int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
-      float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
-      float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
-      k.sgemm(false, true, outChannels, g.colRows(), ld, 1f, grad, 0, ld, cols, 0, ld, 0f, partials, c * size,
-          g.colRows());
-    });
+    Parallel.forChunks(chunks, Parallel.threads(), c -> chunkWeightGradient(k, g, outChannels, x, xOff, dy, dyOff,
+        c * chunk, Math.min(chunk, batch - c * chunk), 0f, partials, c * size));
     for (int c = 0; c < chunks; c++) {
       k.axpy(1f, partials, c * size, dw, dwOff, size);
     }
