@@ -66,7 +66,11 @@ public final class SimdBackend extends CpuBackend {
   @Override
   public void sgemmTiles(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
       float[] b, int bOff, int ldb, int rowGroup, GemmTileSink sink) {
-    SimdSgemm.sgemmTiles(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, rowGroup, sink);
+    if (SimdSgemm.tilesFromRegisters(m, n, k)) {
+      SimdSgemm.sgemmTiles(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, rowGroup, sink);
+    } else {
+      GemmTileSink.byRows(this, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, sink);
+    }
   }
 
   @Override

@@ -98,19 +98,19 @@ final class SimdSgemm {
   }
 
   /**
-   * The product handed to a sink tile by tile: see {@link dev.vgan.engine.kernel.KernelBackend#sgemmTiles}.
-   * With one slab each tile is the whole sum, straight from the register tile; otherwise (and for a few rows,
-   * or no k) the product is computed whole first.
+   * Whether {@link #sgemmTiles} applies: the blocked path (more than a few rows) with one slab, so that
+   * each register tile is the whole sum. Otherwise the product is computed whole first.
+   */
+  static boolean tilesFromRegisters(int m, int n, int k) {
+    return m > SimdSmallM.MAX_ROWS && n > 0 && k > 0 && k <= KC;
+  }
+
+  /**
+   * The product handed to a sink straight from the register tiles, where {@link #tilesFromRegisters}: see
+   * {@link dev.vgan.engine.kernel.KernelBackend#sgemmTiles}.
    */
   static void sgemmTiles(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
       float[] b, int bOff, int ldb, int rowGroup, GemmTileSink sink) {
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (m <= SimdSmallM.MAX_ROWS || k == 0 || k > KC) {
-      GemmTileSink.byRows(SimdBackend.INSTANCE, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, sink);
-      return;
-    }
     blocked(new GemmOperandA(transA, a, aOff, lda, null), m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
         new GemmTiles.ToSink(sink, rowGroup));
   }
