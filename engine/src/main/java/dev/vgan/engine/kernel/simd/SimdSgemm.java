@@ -137,16 +137,11 @@ final class SimdSgemm {
     float[] wholeA = n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws) : null;
     int panels = ceilDiv(n, panelWidth);
     Blocking blocking = new Blocking(a, wholeA, b, m, n, k, slabDepth, panelWidth, out);
-    if (tasks > 1 && panels >= 2 * tasks && out.columnsApart()) {
-      // Enough panels to share: each thread takes whole panels and packs their B̃ into its own buffer,
-      // which then stays in its own core's L2, and no thread waits for another between slabs.
+    if (tasks == 1 || panels >= 2 * tasks && out.columnsApart()) {
+      // One thread, panel after panel (one task takes the chunks in order); or enough panels to share:
+      // each thread takes whole panels and packs their B̃ into its own buffer, which then stays in its own
+      // core's L2, and no thread waits for another between slabs.
       Parallel.forChunks(panels, tasks, p -> blocking.panel(panels - 1 - p));
-      return;
-    }
-    if (tasks == 1) {
-      for (int p = panels - 1; p >= 0; p--) {
-        blocking.panel(p);
-      }
       return;
     }
     // Fewer panels than that: the threads share each panel. This thread's B̃ buffer is read by all of them
