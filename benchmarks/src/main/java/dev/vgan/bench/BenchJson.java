@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
 
-/** {@code vgan bench --json FILE}: the table's rows with JMH's raw per-iteration scores and the machine. */
+/**
+ * {@code vgan bench --json FILE}: the table's rows (median, p10, p90 and mean call) with JMH's per-iteration means
+ * and the machine.
+ */
 final class BenchJson {
   private BenchJson() {}
 
@@ -26,7 +29,10 @@ final class BenchJson {
       m.put("benchmark", r.what());
       m.put("size", r.size());
       m.put("threads", r.threads());
-      m.put("score", s.getScore());
+      m.put("median", BenchMain.median(r.result()));
+      m.put("p10", s.getStatistics().getPercentile(10));
+      m.put("p90", s.getStatistics().getPercentile(90));
+      m.put("mean", s.getScore());
       m.put("error", Double.isFinite(s.getScoreError()) ? s.getScoreError() : null);
       m.put("unit", s.getScoreUnit());
       List<Object> raw = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -16,7 +17,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./vgan bench [gemm|conv|step|infer|peak|all] [--threads N] [--quick]}: runs the JMH benchmarks
- * through the JMH API and prints GFLOP/s with the share of the FMA ceiling measured in the same run.
+ * through the JMH API (sample mode) and prints each one's median call, GFLOP/s and the share of the FMA ceiling
+ * measured in the same run.
  */
 public final class BenchMain {
   private static final String USAGE = """
@@ -75,7 +77,7 @@ public final class BenchMain {
     for (String t : distinct(threadCounts)) {
       int n = Integer.parseInt(t);
       for (RunResult r : run(base(quick).include(PeakBench.class.getSimpleName()).threads(n))) {
-        double gflops = n * PeakBench.flops() / (r.getPrimaryResult().getScore() * 1e3);
+        double gflops = n * PeakBench.flops() / (median(r) * 1e3);
         peak.put(n, gflops);
         rows.add(new Row("peak FMA", n + " thread" + (n > 1 ? "s" : ""), r, gflops, n));
       }
@@ -86,14 +88,14 @@ public final class BenchMain {
       o = quick ? o.param("n", "1024") : o;
       for (RunResult r : run(o)) {
         int n = Integer.parseInt(r.getParams().getParam("n"));
-        rows.add(new Row("sgemm NN", "n=" + n, r, GemmBench.flops(n) / (r.getPrimaryResult().getScore() * 1e6),
+        rows.add(new Row("sgemm NN", "n=" + n, r, GemmBench.flops(n) / (median(r) * 1e6),
             Integer.parseInt(r.getParams().getParam("threads"))));
       }
       if (!quick) {
         for (RunResult r : run(base(false).include(GemmBench.class.getSimpleName() + ".sgemm")
             .param("threads", threadCounts).param("n", "1024").param("form", "TN", "NT"))) {
           rows.add(new Row("sgemm " + r.getParams().getParam("form"), "n=1024", r,
-              GemmBench.flops(1024) / (r.getPrimaryResult().getScore() * 1e6),
+              GemmBench.flops(1024) / (median(r) * 1e6),
               Integer.parseInt(r.getParams().getParam("threads"))));
         }
       }
@@ -106,7 +108,7 @@ public final class BenchMain {
         ConvLayer layer = ConvLayer.named(p.getParam("layer"));
         int batch = Integer.parseInt(p.getParam("batch"));
         rows.add(new Row(p.getParam("layer") + " " + p.getParam("pass"), "batch " + batch, r,
-            layer.flops(batch) / (r.getPrimaryResult().getScore() * 1e6), Integer.parseInt(p.getParam("threads"))));
+            layer.flops(batch) / (median(r) * 1e6), Integer.parseInt(p.getParam("threads"))));
       }
     }
     if (what.equals("step") || what.equals("all")) {
@@ -114,7 +116,7 @@ public final class BenchMain {
       o = quick ? o : o.param("batch", "16", "64", "256");
       for (RunResult r : run(o)) {
         int batch = Integer.parseInt(r.getParams().getParam("batch"));
-        double ms = r.getPrimaryResult().getScore();
+        double ms = median(r);
         rows.add(new Row("W2 train step, batch " + batch, String.format("%.0f img/s", batch / ms * 1e3), r,
             batch * TrainStepBench.flopsPerImage() / (ms * 1e6), Integer.parseInt(r.getParams().getParam("threads"))));
       }
@@ -123,7 +125,7 @@ public final class BenchMain {
       ChainedOptionsBuilder w4 = base(quick).include(AcganStepBench.class.getSimpleName())
           .param("threads", quick ? new String[] {threadCounts[threadCounts.length - 1]} : threadCounts);
       for (RunResult r : run(quick ? w4.warmupIterations(1).measurementIterations(2) : w4)) {
-        double ms = r.getPrimaryResult().getScore();
+        double ms = median(r);
         rows.add(new Row("W4 ACGAN step, batch 100", String.format("%.0f s/epoch", ms * AcganStepBench.STEPS_PER_EPOCH / 1e3),
             r, Double.NaN, Integer.parseInt(r.getParams().getParam("threads"))));
       }
@@ -131,7 +133,7 @@ public final class BenchMain {
     if (what.equals("infer") || what.equals("all")) {
       for (RunResult r : run(base(quick).include(GeneratorBench.class.getSimpleName()).param("threads", threadCounts))) {
         int batch = Integer.parseInt(r.getParams().getParam("batch"));
-        double ms = r.getPrimaryResult().getScore() * 1e-3;
+        double ms = median(r) * 1e-3;
         rows.add(new Row("W3 generator batch " + batch, String.format("%.0f samples/s", batch / ms * 1e3), r,
             batch * GeneratorBench.flopsPerSample() / (ms * 1e6), Integer.parseInt(r.getParams().getParam("threads"))));
       }
@@ -152,7 +154,9 @@ public final class BenchMain {
   private record Row(String what, String params, RunResult result, double gflops, int threads) {}
 
   private static ChainedOptionsBuilder base(boolean quick) {
-    ChainedOptionsBuilder o = new OptionsBuilder().forks(1).shouldFailOnError(true);
+    // Sample mode, so that the table gives the median call, the statistic the compare scripts and their
+    // anchors use: a noisy host's few slow calls pull a mean down.
+    ChainedOptionsBuilder o = new OptionsBuilder().forks(1).shouldFailOnError(true).mode(Mode.SampleTime);
     if (quick) {
       o = o.warmupIterations(3).warmupTime(TimeValue.milliseconds(500)).measurementIterations(3)
           .measurementTime(TimeValue.milliseconds(500));
@@ -160,21 +164,25 @@ public final class BenchMain {
     return o;
   }
 
+  /** The median call, in the benchmark's output unit. */
+  static double median(RunResult r) {
+    return r.getPrimaryResult().getStatistics().getPercentile(50);
+  }
+
   private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
     return new Runner(options.build()).run();
   }
 
   private static void print(List<Row> rows, Map<Integer, Double> peak) {
-    System.out.printf("%n%-32s %-12s %-8s %14s %10s %10s%n", "benchmark", "size", "threads", "time (ms)", "GFLOP/s",
-        "of peak");
+    System.out.printf("%n%-32s %-12s %-8s %12s %17s %10s %10s%n", "benchmark", "size", "threads", "median (ms)",
+        "p10–p90 (ms)", "GFLOP/s", "of peak");
     for (Row r : rows) {
       var s = r.result.getPrimaryResult();
       double unitToMs = s.getScoreUnit().startsWith("us") ? 1e-3 : 1;
       Double ceiling = peak.get(r.threads);
-      double error = s.getScoreError() * unitToMs; // NaN with fewer than three measured iterations
-      System.out.printf("%-32s %-12s %-8s %8.3f ± %-5s %10s %9s%n", r.what, r.params, r.threads == 0 ? "" : r.threads,
-          s.getScore() * unitToMs, Double.isNaN(error) ? "–" : String.format("%.3f", error),
-          Double.isNaN(r.gflops) ? "" : String.format("%.1f", r.gflops),
+      System.out.printf("%-32s %-12s %-8s %12.3f %8.3f–%-8.3f %10s %9s%n", r.what, r.params,
+          r.threads == 0 ? "" : r.threads, median(r.result) * unitToMs, s.getStatistics().getPercentile(10) * unitToMs,
+          s.getStatistics().getPercentile(90) * unitToMs, Double.isNaN(r.gflops) ? "" : String.format("%.1f", r.gflops),
           ceiling == null || Double.isNaN(r.gflops) ? "" : String.format("%.0f%%", 100 * r.gflops / ceiling));
     }
   }
