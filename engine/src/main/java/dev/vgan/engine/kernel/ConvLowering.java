@@ -50,7 +50,7 @@ public final class ConvLowering {
       float[] w, int wOff, float[] y, int yOff, boolean accumulate, int chunk) {
     int rows = g.colRows(), hw = g.colCols();
     // Chunks of images run in parallel, each on one thread with its own workspace (its GEMM runs inline).
-    Parallel.forChunks(ceilDiv(batch, chunk), Parallel.threads(), c -> {
+    Parallel.forChunks(Math.ceilDiv(batch, chunk), Parallel.threads(), c -> {
       int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
       float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
       float[] out = Workspace.local().floats(Workspace.Slot.CONV_CHANNELS, outChannels * ld);
@@ -78,7 +78,7 @@ public final class ConvLowering {
   static void backwardDataByPhases(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w,
       int wOff, float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
     int hw = g.colCols();
-    Parallel.forChunks(ceilDiv(batch, chunk), Parallel.threads(), c -> {
+    Parallel.forChunks(Math.ceilDiv(batch, chunk), Parallel.threads(), c -> {
       int n0 = c * chunk;
       PhaseCol2im phases = new PhaseCol2im(g, Math.min(chunk, batch - n0));
       float[] grad = phases.widen(dy, dyOff + n0 * outChannels * hw, outChannels);
@@ -89,7 +89,7 @@ public final class ConvLowering {
   static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w, int wOff,
       float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
     int rows = g.colRows(), hw = g.colCols();
-    Parallel.forChunks(ceilDiv(batch, chunk), Parallel.threads(), c -> {
+    Parallel.forChunks(Math.ceilDiv(batch, chunk), Parallel.threads(), c -> {
       int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
       float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
       float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * ld);
@@ -142,7 +142,7 @@ public final class ConvLowering {
    */
   private static void backwardSmallWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x,
       int xOff, float[] dy, int dyOff, float[] dw, int dwOff, int chunk) {
-    int size = outChannels * g.colRows(), chunks = ceilDiv(batch, chunk);
+    int size = outChannels * g.colRows(), chunks = Math.ceilDiv(batch, chunk);
     float[] partials = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT_PARTIALS, chunks * size);
     Parallel.forChunks(chunks, Parallel.threads(), c -> chunkWeightGradient(k, g, outChannels, x, xOff, dy, dyOff,
         c * chunk, Math.min(chunk, batch - c * chunk), 0f, partials, c * size));
@@ -158,13 +158,9 @@ public final class ConvLowering {
    */
   private static int imagesPerChunk(ConvGeometry g, int batch) {
     long perImage = (long) g.colRows() * g.colCols();
-    return (int) Math.max(1, Math.min(ceilDiv(batch, 8), COLS_BUDGET / perImage));
+    return (int) Math.max(1, Math.min(Math.ceilDiv(batch, 8), COLS_BUDGET / perImage));
   }
 
-  /** {@code ⌈a / b⌉} for positive b; shared with {@link DirectConv}. */
-  static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
-  }
 
   /** The column matrices of images {@code n0 .. n0+nb}, side by side, in this thread's workspace. */
   private static float[] gatherColumns(KernelBackend k, ConvGeometry g, float[] x, int xOff, int n0, int nb) {

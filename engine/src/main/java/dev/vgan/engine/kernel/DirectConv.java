@@ -49,9 +49,9 @@ final class DirectConv {
     int rows = g.colRows();
     // Each value sums over the kernel taps alone, so chunking cannot change a bit: chunks are sized to
     // give every thread work.
-    int chunk = imagesPerChunk(g, ConvLowering.ceilDiv(batch, Parallel.threads()));
+    int chunk = imagesPerChunk(g, Math.ceilDiv(batch, Parallel.threads()));
     // Chunks in parallel, each GEMM inline on its thread — or on every thread when there is one chunk.
-    Parallel.forChunks(ConvLowering.ceilDiv(batch, chunk), Parallel.threads(), ci -> {
+    Parallel.forChunks(Math.ceilDiv(batch, chunk), Parallel.threads(), ci -> {
       int n0 = ci * chunk;
       WideGrid grid = new WideGrid(g, Math.min(chunk, batch - n0));
       float[] padded = grid.pad(x, xOff + n0 * g.imageSize());
@@ -110,7 +110,7 @@ final class DirectConv {
 
   /** Images per GEMM: enough for about {@link #TARGET_COLUMNS} wide columns, at most {@code most}. */
   private static int imagesPerChunk(ConvGeometry g, int most) {
-    return Math.max(1, Math.min(most, ConvLowering.ceilDiv(TARGET_COLUMNS, WideGrid.columnsPerImage(g))));
+    return Math.max(1, Math.min(most, Math.ceilDiv(TARGET_COLUMNS, WideGrid.columnsPerImage(g))));
   }
 
   /** The stride-1 convolution that maps the output gradient back to the input. */

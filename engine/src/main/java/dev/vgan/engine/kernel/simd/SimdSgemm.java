@@ -126,16 +126,16 @@ final class SimdSgemm {
     // Even slabs (k = 1100: two of 550, not 1024 + 76), since a thin last slab pays a full C merge for
     // little work; panels as even as NR allows, since a thin last panel reuses its A strip over too few B̃
     // strips.
-    int slabDepth = ceilDiv(k, ceilDiv(k, KC));
+    int slabDepth = Math.ceilDiv(k, Math.ceilDiv(k, KC));
     // B̃ is sized in floats, not columns: shallow slabs get wider panels (k = 256: 512 columns), so that
     // fewer panels re-read A.
     int panelFloats = slabDepth < k ? PANEL_FLOATS_SLABS : PANEL_FLOATS_ONE_SLAB;
     int maxPanel = Math.max(NR, panelFloats / slabDepth / NR * NR);
-    int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, maxPanel)), NR);
+    int panelWidth = roundUp(Math.ceilDiv(n, Math.ceilDiv(n, maxPanel)), NR);
     // With more than one panel, A is packed once, whole (slab after slab, strip after strip), instead of
     // once per panel; with one panel each strip is packed where it is used, into L1.
     float[] wholeA = n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws) : null;
-    int panels = ceilDiv(n, panelWidth);
+    int panels = Math.ceilDiv(n, panelWidth);
     Blocking blocking = new Blocking(a, wholeA, b, m, n, k, slabDepth, panelWidth, out);
     if (tasks == 1 || panels >= 2 * tasks && out.columnsApart()) {
       // One thread, panel after panel (one task takes the chunks in order); or enough panels to share:
@@ -149,10 +149,10 @@ final class SimdSgemm {
     float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
     // Four A strips per chunk, or one when that leaves too few chunks to share (chunks start at multiples
     // of MR either way, so the strips, and the arithmetic, are the same); whole row groups either way.
-    int chunkRows = roundUp(ceilDiv(m, CHUNK_ROWS) >= 4 * tasks ? CHUNK_ROWS : MR, lcm(MR, out.rowGroup()));
-    int rowChunks = ceilDiv(m, chunkRows);
+    int chunkRows = roundUp(Math.ceilDiv(m, CHUNK_ROWS) >= 4 * tasks ? CHUNK_ROWS : MR, lcm(MR, out.rowGroup()));
+    int rowChunks = Math.ceilDiv(m, chunkRows);
     for (int p = panels - 1; p >= 0; p--) {
-      int jc = p * panelWidth, nc = Math.min(panelWidth, n - jc), strips = ceilDiv(nc, NR);
+      int jc = p * panelWidth, nc = Math.min(panelWidth, n - jc), strips = Math.ceilDiv(nc, NR);
       for (int pc = 0; pc < k; pc += slabDepth) {
         int kc = Math.min(slabDepth, k - pc), pc0 = pc;
         Parallel.forRange(strips, 1, tasks, (s0, s1) -> b.pack(pc0, kc, jc, nc, s0, s1, packedB));
@@ -173,7 +173,7 @@ final class SimdSgemm {
      */
     void panel(int p) {
       float[] packedB = Workspace.local().floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
-      int jc = p * panelWidth, nc = Math.min(panelWidth, n - jc), strips = ceilDiv(nc, NR);
+      int jc = p * panelWidth, nc = Math.min(panelWidth, n - jc), strips = Math.ceilDiv(nc, NR);
       for (int pc = 0; pc < k; pc += slabDepth) {
         int kc = Math.min(slabDepth, k - pc);
         b.pack(pc, kc, jc, nc, 0, strips, packedB);
@@ -190,7 +190,7 @@ final class SimdSgemm {
       Workspace ws = Workspace.local();
       float[] packedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
       float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
-      int strips = ceilDiv(nc, NR), slabBase = pc * roundUp(m, MR);
+      int strips = Math.ceilDiv(nc, NR), slabBase = pc * roundUp(m, MR);
       for (int i = r0; i < r1; i += MR) {
         int mr = Math.min(MR, r1 - i);
         float[] pa = packedA;
@@ -232,17 +232,13 @@ final class SimdSgemm {
    */
   private static float[] packWhole(GemmOperandA a, int m, int k, int slabDepth, int tasks, Workspace ws) {
     float[] whole = ws.floats(Workspace.Slot.GEMM_WHOLE_A, roundUp(m, MR) * k);
-    int strips = ceilDiv(m, MR);
+    int strips = Math.ceilDiv(m, MR);
     for (int pc = 0; pc < k; pc += slabDepth) {
       int kc = Math.min(slabDepth, k - pc), p0 = pc;
       Parallel.forRange(strips, 1, tasks,
           (s0, s1) -> a.packStrips(m, p0, kc, whole, p0 * roundUp(m, MR), s0, s1));
     }
     return whole;
-  }
-
-  private static int ceilDiv(int x, int y) {
-    return (x + y - 1) / y;
   }
 
   private static int roundUp(int x, int multiple) {
