@@ -161,7 +161,6 @@ public final class ConvLowering {
     return (int) Math.max(1, Math.min(Math.ceilDiv(batch, 8), COLS_BUDGET / perImage));
   }
 
-
   /** The column matrices of images {@code n0 .. n0+nb}, side by side, in this thread's workspace. */
   private static float[] gatherColumns(KernelBackend k, ConvGeometry g, float[] x, int xOff, int n0, int nb) {
     int hw = g.colCols(), ld = nb * hw;
