@@ -30,8 +30,8 @@ final class BenchJson {
       m.put("size", r.size());
       m.put("threads", r.threads());
       m.put("median", BenchMain.median(r.result()));
-      m.put("p10", s.getStatistics().getPercentile(10));
-      m.put("p90", s.getStatistics().getPercentile(90));
+      m.put("p10", BenchMain.percentile(r.result(), 10));
+      m.put("p90", BenchMain.percentile(r.result(), 90));
       m.put("mean", s.getScore());
       m.put("error", Double.isFinite(s.getScoreError()) ? s.getScoreError() : null);
       m.put("unit", s.getScoreUnit());

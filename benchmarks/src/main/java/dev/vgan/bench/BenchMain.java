@@ -166,7 +166,12 @@ public final class BenchMain {
 
   /** The median call, in the benchmark's output unit. */
   static double median(RunResult r) {
-    return r.getPrimaryResult().getStatistics().getPercentile(50);
+    return percentile(r, 50);
+  }
+
+  /** The {@code p}-th percentile of the calls (sample mode), in the benchmark's output unit. */
+  static double percentile(RunResult r, double p) {
+    return r.getPrimaryResult().getStatistics().getPercentile(p);
   }
 
   private static Collection<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
@@ -181,8 +186,8 @@ public final class BenchMain {
       double unitToMs = s.getScoreUnit().startsWith("us") ? 1e-3 : 1;
       Double ceiling = peak.get(r.threads);
       System.out.printf("%-32s %-12s %-8s %12.3f %8.3f–%-8.3f %10s %9s%n", r.what, r.params,
-          r.threads == 0 ? "" : r.threads, median(r.result) * unitToMs, s.getStatistics().getPercentile(10) * unitToMs,
-          s.getStatistics().getPercentile(90) * unitToMs, Double.isNaN(r.gflops) ? "" : String.format("%.1f", r.gflops),
+          r.threads == 0 ? "" : r.threads, median(r.result) * unitToMs, percentile(r.result, 10) * unitToMs,
+          percentile(r.result, 90) * unitToMs, Double.isNaN(r.gflops) ? "" : String.format("%.1f", r.gflops),
           ceiling == null || Double.isNaN(r.gflops) ? "" : String.format("%.0f%%", 100 * r.gflops / ceiling));
     }
   }
