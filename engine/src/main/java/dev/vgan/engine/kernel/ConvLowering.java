@@ -48,14 +48,15 @@ public final class ConvLowering {
 
   static void forward(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
       float[] w, int wOff, float[] y, int yOff, boolean accumulate, int chunk) {
-    int rows = g.colRows(), hw = g.colCols();
+    int rows = g.colRows(), hw = g.colCols(), chunks = Math.ceilDiv(batch, chunk);
+    GemmLeft weight = weightOperand(k, false, outChannels, rows, w, wOff, chunks);
     // Chunks of images run in parallel, each on one thread with its own workspace (its GEMM runs inline).
-    Parallel.forChunks(Math.ceilDiv(batch, chunk), Parallel.threads(), c -> {
+    Parallel.forChunks(chunks, Parallel.threads(), c -> {
       int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
       float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
       float[] out = Workspace.local().floats(Workspace.Slot.CONV_CHANNELS, outChannels * ld);
       // out (O × nb·HW) = W (O × CKK) · cols (CKK × nb·HW)
-      k.sgemm(false, false, outChannels, ld, rows, 1f, w, wOff, rows, cols, 0, ld, 0f, out, 0, ld);
+      k.sgemm(weight, false, ld, 1f, cols, 0, ld, 0f, out, 0, ld);
       channelMajorToBatch(k, out, outChannels, nb, hw, y, yOff + n0 * outChannels * hw, accumulate);
     });
   }
@@ -77,24 +78,26 @@ public final class ConvLowering {
   /** {@link #backwardData} on {@link PhaseCol2im}'s wide grid: the GEMM's tiles go to phase planes, not to a matrix. */
   static void backwardDataByPhases(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w,
       int wOff, float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
-    int hw = g.colCols();
-    Parallel.forChunks(Math.ceilDiv(batch, chunk), Parallel.threads(), c -> {
+    int hw = g.colCols(), chunks = Math.ceilDiv(batch, chunk);
+    GemmLeft weight = weightOperand(k, true, g.colRows(), outChannels, w, wOff, chunks);
+    Parallel.forChunks(chunks, Parallel.threads(), c -> {
       int n0 = c * chunk;
       PhaseCol2im phases = new PhaseCol2im(g, Math.min(chunk, batch - n0));
       float[] grad = phases.widen(dy, dyOff + n0 * outChannels * hw, outChannels);
-      phases.addProduct(k, w, wOff, outChannels, grad, dx, dxOff + n0 * g.imageSize());
+      phases.addProduct(k, weight, grad, dx, dxOff + n0 * g.imageSize());
     });
   }
 
   static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w, int wOff,
       float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
-    int rows = g.colRows(), hw = g.colCols();
-    Parallel.forChunks(Math.ceilDiv(batch, chunk), Parallel.threads(), c -> {
+    int rows = g.colRows(), hw = g.colCols(), chunks = Math.ceilDiv(batch, chunk);
+    GemmLeft weight = weightOperand(k, true, rows, outChannels, w, wOff, chunks);
+    Parallel.forChunks(chunks, Parallel.threads(), c -> {
       int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
       float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
       float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * ld);
       // cols (CKK × nb·HW) = Wᵀ (CKK × O) · grad (O × nb·HW)
-      k.sgemm(true, false, rows, ld, outChannels, 1f, w, wOff, rows, grad, 0, ld, 0f, cols, 0, ld);
+      k.sgemm(weight, false, ld, 1f, grad, 0, ld, 0f, cols, 0, ld);
       k.col2im(cols, 0, ld, nb, g, dx, dxOff + n0 * g.imageSize());
     });
   }
@@ -149,6 +152,18 @@ public final class ConvLowering {
     for (int c = 0; c < chunks; c++) {
       k.axpy(1f, partials, c * size, dw, dwOff, size);
     }
+  }
+
+  /**
+   * The weight as the left operand of every chunk's GEMM ({@code op(W)[m×k]}, W stored with rows of
+   * {@code transposed ? m : k} floats): packed once for the call when more than one chunk uses it, instead of
+   * once per chunk; with one chunk (a batch of one) the GEMM reads it as it would unprepared.
+   */
+  private static GemmLeft weightOperand(KernelBackend k, boolean transposed, int m, int depth, float[] w, int wOff,
+      int chunks) {
+    int ld = transposed ? m : depth;
+    return chunks > 1 ? k.prepareLeft(transposed, m, depth, w, wOff, ld)
+        : GemmLeft.unprepared(transposed, m, depth, w, wOff, ld);
   }
 
   /**

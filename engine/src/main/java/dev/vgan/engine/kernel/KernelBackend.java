@@ -62,6 +62,26 @@ public interface KernelBackend {
     GemmTileSink.byRows(this, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, sink);
   }
 
+  /**
+   * Prepares {@code op(A)} (stored as in {@link #sgemm}) for several products that share it, so that they
+   * do not each pack it again ({@link GemmLeft}). The default prepares nothing.
+   */
+  default GemmLeft prepareLeft(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    return GemmLeft.unprepared(transA, m, k, a, aOff, lda);
+  }
+
+  /** {@link #sgemm} with a prepared left operand: the same bits as with {@code a}'s matrix passed plainly. */
+  default void sgemm(GemmLeft a, boolean transB, int n, float alpha, float[] b, int bOff, int ldb, float beta,
+      float[] c, int cOff, int ldc) {
+    sgemm(a.transA(), transB, a.m(), n, a.k(), alpha, a.a(), a.aOff(), a.lda(), b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  /** {@link #sgemmTiles} with a prepared left operand: the same tiles and bits as with its matrix passed plainly. */
+  default void sgemmTiles(GemmLeft a, boolean transB, int n, float[] b, int bOff, int ldb, int rowGroup,
+      GemmTileSink sink) {
+    sgemmTiles(a.transA(), transB, a.m(), n, a.k(), a.a(), a.aOff(), a.lda(), b, bOff, ldb, rowGroup, sink);
+  }
+
   // ---- convolution layout --------------------------------------------------------------------
 
   /**

@@ -115,7 +115,8 @@ final class PhaseCol2im {
   }
 
   /**
-   * {@code dx (images, C, H, W) += col2im(Wᵀ · grad)} for a weight {@code w (O, C·kh·kw)} and the widened
+   * {@code dx (images, C, H, W) += col2im(Wᵀ · grad)} for a weight {@code w (O, C·kh·kw)}, given as the
+   * left operand {@code weight} (Wᵀ, {@code C·kh·kw × O}, possibly prepared for every chunk), and the widened
    * gradient {@code grad (O, wide)} ({@link #widen}), without the column matrix: each tile of the product is
    * added to its phase planes as it comes from the GEMM, while it is still in cache. The GEMM hands row r's
    * elements to positions that fall as r rises within a channel ({@link #tapShift} grows with the tap), so
@@ -123,11 +124,11 @@ final class PhaseCol2im {
    * Channels are the GEMM's row groups, so threads never share a plane; the planes are then interleaved
    * into dx, image-channel pairs split over the threads (a nested call from a pool task runs inline).
    */
-  void addProduct(KernelBackend k, float[] w, int wOff, int outChannels, float[] grad, float[] dx, int dxOff) {
+  void addProduct(KernelBackend k, GemmLeft weight, float[] grad, float[] dx, int dxOff) {
     int c = g.channels(), hw = g.height() * g.width(), taps = g.kernelH() * g.kernelW();
     float[] planes = Workspace.local().floats(Workspace.Slot.CONV_PADDED, images * c * unitSize);
     Arrays.fill(planes, 0, images * c * unitSize, 0f);
-    k.sgemmTiles(true, false, g.colRows(), wide, outChannels, w, wOff, g.colRows(), grad, 0, wide, taps,
+    k.sgemmTiles(weight, false, wide, grad, 0, wide, taps,
         (tile, t, ld, row, rows, col, cols) -> addTile(k, tile, t, ld, row, rows, col, cols, planes));
     Parallel.forRange(images * c, 1, Parallel.threads(), (u0, u1) -> {
       for (int u = u0; u < u1; u++) {

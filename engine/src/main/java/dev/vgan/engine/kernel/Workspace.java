@@ -17,6 +17,8 @@ public final class Workspace {
     GEMM_PACKED_A,
     /** All of the GEMM's A, packed strip by strip, when it is used across several panels; one per caller. */
     GEMM_WHOLE_A,
+    /** A left-hand matrix packed whole for several products ({@code GemmLeft}); one per preparing thread. */
+    GEMM_SHARED_A,
     /** The GEMM register tile on its way to C. */
     GEMM_TILE,
     /** A product computed whole before it is handed to a {@link GemmTileSink} row by row. */

@@ -2,6 +2,7 @@ package dev.vgan.engine.kernel.simd;
 
 import dev.vgan.engine.kernel.AdamCoefficients;
 import dev.vgan.engine.kernel.CpuBackend;
+import dev.vgan.engine.kernel.GemmLeft;
 import dev.vgan.engine.kernel.GemmTileSink;
 import dev.vgan.engine.kernel.SoftmaxRows;
 
@@ -70,6 +71,27 @@ public final class SimdBackend extends CpuBackend {
       SimdSgemm.sgemmTiles(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, rowGroup, sink);
     } else {
       GemmTileSink.byRows(this, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, sink);
+    }
+  }
+
+  @Override
+  public GemmLeft prepareLeft(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    return SimdSgemm.prepareLeft(transA, m, k, a, aOff, lda);
+  }
+
+  @Override
+  public void sgemm(GemmLeft a, boolean transB, int n, float alpha, float[] b, int bOff, int ldb, float beta,
+      float[] c, int cOff, int ldc) {
+    SimdSgemm.sgemm(a, transB, n, alpha, b, bOff, ldb, beta, c, cOff, ldc);
+  }
+
+  @Override
+  public void sgemmTiles(GemmLeft a, boolean transB, int n, float[] b, int bOff, int ldb, int rowGroup,
+      GemmTileSink sink) {
+    if (a.packed() != null && SimdSgemm.tilesFromRegisters(a.m(), n, a.k())) {
+      SimdSgemm.sgemmTiles(a, transB, n, b, bOff, ldb, rowGroup, sink);
+    } else {
+      sgemmTiles(a.transA(), transB, a.m(), n, a.k(), a.a(), a.aOff(), a.lda(), b, bOff, ldb, rowGroup, sink);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.vgan.engine.kernel.simd;
 import static dev.vgan.engine.kernel.simd.SimdMicroKernel.MR;
 import static dev.vgan.engine.kernel.simd.SimdMicroKernel.NR;
 
+import dev.vgan.engine.kernel.GemmLeft;
 import dev.vgan.engine.kernel.GemmTileSink;
 import dev.vgan.engine.kernel.Parallel;
 import dev.vgan.engine.kernel.ScalarSgemm;
@@ -55,6 +56,8 @@ final class SimdSgemm {
   private static final int CHUNK_ROWS = 4 * MR;
   /** Below this many flops per task a thread costs more than it saves. */
   private static final long MIN_FLOPS_PER_TASK = 1L << 21;
+  /** From this many floats of A on, a prepared A is packed by all threads. */
+  private static final long MIN_FLOATS_TO_SHARE_PACKING = 1L << 16;
 
   private SimdSgemm() {}
 
@@ -69,7 +72,7 @@ final class SimdSgemm {
       SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
-    blocked(new GemmOperandA(transA, a, aOff, lda, null), m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
+    blocked(new GemmOperandA(transA, a, aOff, lda, null), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
         new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
   }
 
@@ -80,7 +83,7 @@ final class SimdSgemm {
   static void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB,
       float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     if (!trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
-      blocked(new GemmOperandA(false, a, 0, 0, aRows), m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
+      blocked(new GemmOperandA(false, a, 0, 0, aRows), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
           new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
     }
   }
@@ -92,7 +95,7 @@ final class SimdSgemm {
   static void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
       int[] bRows, float beta, float[] c, int cOff, int ldc) {
     if (!trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
-      blocked(new GemmOperandA(false, a, aOff, lda, null), m, n, k, new GemmOperandB(false, b, 0, 0, bRows),
+      blocked(new GemmOperandA(false, a, aOff, lda, null), null, m, n, k, new GemmOperandB(false, b, 0, 0, bRows),
           new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
     }
   }
@@ -111,8 +114,46 @@ final class SimdSgemm {
    */
   static void sgemmTiles(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
       float[] b, int bOff, int ldb, int rowGroup, GemmTileSink sink) {
-    blocked(new GemmOperandA(transA, a, aOff, lda, null), m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
+    blocked(new GemmOperandA(transA, a, aOff, lda, null), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
         new GemmTiles.ToSink(sink, rowGroup));
+  }
+
+  /**
+   * op(A) packed whole, once, for several products ({@link GemmLeft}) into this thread's
+   * {@link Workspace.Slot#GEMM_SHARED_A}: the layout {@link #packWhole} gives, whose slabs depend on k alone,
+   * so any product's blocking reads it. A few rows take the unpacked small-m path and are left as they are.
+   */
+  static GemmLeft prepareLeft(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    if (m <= SimdSmallM.MAX_ROWS || k == 0) {
+      return GemmLeft.unprepared(transA, m, k, a, aOff, lda);
+    }
+    // Packing is a copy: worth a fork-join from a few hundred KB on (W2's weights are 0.5 and 2 MB).
+    int tasks = (long) m * k >= MIN_FLOATS_TO_SHARE_PACKING ? Parallel.threads() : 1;
+    float[] packed = packWhole(new GemmOperandA(transA, a, aOff, lda, null), m, k, slabDepth(k), tasks,
+        Workspace.local(), Workspace.Slot.GEMM_SHARED_A);
+    return new GemmLeft(transA, m, k, a, aOff, lda, packed);
+  }
+
+  /** {@link #sgemm} with a left operand from {@link #prepareLeft}: the same bits. */
+  static void sgemm(GemmLeft a, boolean transB, int n, float alpha, float[] b, int bOff, int ldb, float beta,
+      float[] c, int cOff, int ldc) {
+    if (a.packed() == null) {
+      sgemm(a.transA(), transB, a.m(), n, a.k(), alpha, a.a(), a.aOff(), a.lda(), b, bOff, ldb, beta, c, cOff, ldc);
+    } else if (!trivial(a.m(), n, a.k(), alpha, beta, c, cOff, ldc)) {
+      blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(transB, b, bOff, ldb, null),
+          new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
+    }
+  }
+
+  /** {@link #sgemmTiles} with a packed left operand from {@link #prepareLeft}, where {@link #tilesFromRegisters}. */
+  static void sgemmTiles(GemmLeft a, boolean transB, int n, float[] b, int bOff, int ldb, int rowGroup,
+      GemmTileSink sink) {
+    blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(transB, b, bOff, ldb, null),
+        new GemmTiles.ToSink(sink, rowGroup));
+  }
+
+  private static GemmOperandA operand(GemmLeft a) {
+    return new GemmOperandA(a.transA(), a.a(), a.aOff(), a.lda(), null);
   }
 
   /**
@@ -120,21 +161,23 @@ final class SimdSgemm {
    * left, and so do the B̃ strips in each, while a thread's strips of A run downwards: of two tiles, the one
    * further down and to the left comes later (the order {@link GemmTiles.ToSink} promises).
    */
-  private static void blocked(GemmOperandA a, int m, int n, int k, GemmOperandB b, GemmTiles out) {
+  private static void blocked(GemmOperandA a, float[] prepared, int m, int n, int k, GemmOperandB b,
+      GemmTiles out) {
     int tasks = (int) Math.max(1, Math.min(Parallel.threads(), 2L * m * n * k / MIN_FLOPS_PER_TASK));
     Workspace ws = Workspace.local();
     // Even slabs (k = 1100: two of 550, not 1024 + 76), since a thin last slab pays a full C merge for
     // little work; panels as even as NR allows, since a thin last panel reuses its A strip over too few B̃
     // strips.
-    int slabDepth = Math.ceilDiv(k, Math.ceilDiv(k, KC));
+    int slabDepth = slabDepth(k);
     // B̃ is sized in floats, not columns: shallow slabs get wider panels (k = 256: 512 columns), so that
     // fewer panels re-read A.
     int panelFloats = slabDepth < k ? PANEL_FLOATS_SLABS : PANEL_FLOATS_ONE_SLAB;
     int maxPanel = Math.max(NR, panelFloats / slabDepth / NR * NR);
     int panelWidth = roundUp(Math.ceilDiv(n, Math.ceilDiv(n, maxPanel)), NR);
     // With more than one panel, A is packed once, whole (slab after slab, strip after strip), instead of
-    // once per panel; with one panel each strip is packed where it is used, into L1.
-    float[] wholeA = n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws) : null;
+    // once per panel; with one panel each strip is packed where it is used, into L1. A prepared A is whole.
+    float[] wholeA = prepared != null ? prepared
+        : n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws, Workspace.Slot.GEMM_WHOLE_A) : null;
     int panels = Math.ceilDiv(n, panelWidth);
     Blocking blocking = new Blocking(a, wholeA, b, m, n, k, slabDepth, panelWidth, out);
     if (tasks == 1 || panels >= 2 * tasks && out.columnsApart()) {
@@ -226,12 +269,18 @@ final class SimdSgemm {
     return false;
   }
 
+  /** The depth of every slab of a product of depth k but perhaps the last ({@link #blocked} says why). */
+  private static int slabDepth(int k) {
+    return Math.ceilDiv(k, Math.ceilDiv(k, KC));
+  }
+
   /**
    * All of op(A) packed, slab after slab: the strip at rows {@code i..} of the slab that starts at column
    * {@code pc} (depth kc) is at {@code pc · roundUp(m, MR) + i · kc}. Strips are packed in parallel.
    */
-  private static float[] packWhole(GemmOperandA a, int m, int k, int slabDepth, int tasks, Workspace ws) {
-    float[] whole = ws.floats(Workspace.Slot.GEMM_WHOLE_A, roundUp(m, MR) * k);
+  private static float[] packWhole(GemmOperandA a, int m, int k, int slabDepth, int tasks, Workspace ws,
+      Workspace.Slot slot) {
+    float[] whole = ws.floats(slot, roundUp(m, MR) * k);
     int strips = Math.ceilDiv(m, MR);
     for (int pc = 0; pc < k; pc += slabDepth) {
       int kc = Math.min(slabDepth, k - pc), p0 = pc;

@@ -2,6 +2,8 @@ package dev.vgan.engine.kernel.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.vgan.engine.kernel.GemmLeft;
+import dev.vgan.engine.kernel.GemmTileSink;
 import dev.vgan.engine.kernel.Parallel;
 import dev.vgan.engine.kernel.ScalarBackend;
 import dev.vgan.engine.testing.Fixtures;
@@ -45,6 +47,40 @@ class SimdSgemmTest {
     // Both lie within the oracle's bound (|a|, |b|, |c| ≤ 1 here), so within twice it of each other.
     double bound = (k + 2) * Fixtures.FLOAT_EPS * (1.25 * k + 0.5);
     Fixtures.assertClose("simd vs scalar", scalarResult, simdResult, 2 * bound);
+  }
+
+  @ParameterizedTest(name = "transA={0} transB={1} m={2} n={3} k={4}")
+  @MethodSource("shapes")
+  void preparedLeftOperandGivesThePlainBits(boolean transA, boolean transB, int m, int n, int k) {
+    Random rng = new Random(7L * m + 5L * n + k);
+    GemmOracle.Case c = GemmOracle.randomCase(rng, transA, transB, m, n, k, 1.25f, -0.5f);
+    float[] plain = c.run(simd).result();
+    float[] prepared = c.c0.clone();
+    GemmLeft left = simd.prepareLeft(transA, m, k, c.a, c.aOff, c.lda);
+    simd.sgemm(left, transB, n, c.alpha, c.b, c.bOff, c.ldb, c.beta, prepared, c.cOff, c.ldc);
+    assertArrayEquals(plain, prepared, "prepared A must give the bits of A passed plainly");
+  }
+
+  @Test
+  void preparedLeftOperandHandsTheSameTilesToASink() {
+    Random rng = new Random(9);
+    // One slab (tiles come from registers); a transposed A as PhaseCol2im's weight; several panels and one.
+    for (int n : new int[] {70, 1030}) {
+      GemmOracle.Case c = GemmOracle.randomCase(rng, true, false, 101, n, 300, 1f, 0f);
+      float[] plain = new float[101 * n], prepared = new float[101 * n];
+      simd.sgemmTiles(true, false, 101, n, 300, c.a, c.aOff, c.lda, c.b, c.bOff, c.ldb, 1, intoMatrix(plain, n));
+      simd.sgemmTiles(simd.prepareLeft(true, 101, 300, c.a, c.aOff, c.lda), false, n, c.b, c.bOff, c.ldb, 1,
+          intoMatrix(prepared, n));
+      assertArrayEquals(plain, prepared, "n = " + n + ": prepared A must hand over the plain tiles' bits");
+    }
+  }
+
+  private static GemmTileSink intoMatrix(float[] out, int ldOut) {
+    return (tile, t, ld, row, rows, col, cols) -> {
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(tile, t + r * ld, out, (row + r) * ldOut + col, cols);
+      }
+    };
   }
 
   @Test
