@@ -12,6 +12,8 @@ package dev.vgan.engine.kernel;
  *   <li>{@code engine.fuseUpsampleConv}: {@code true} (default) computes an {@code Upsample(2)} followed
  *       by a "same" Conv2d in a {@code Sequential} as one sub-pixel convolution; {@code false} runs the
  *       two layers as written (for A/B comparisons).
+ *   <li>{@code engine.spinMicros}: how long an idle pool worker, or a caller waiting for one, spins before
+ *       it parks (OpenMP's {@code KMP_BLOCKTIME}); default 2000.
  * </ul>
  */
 public final class EngineProperties {
@@ -28,6 +30,9 @@ public final class EngineProperties {
   /** Whether {@code Sequential} fuses {@code Upsample(2)} + "same" Conv2d into a sub-pixel convolution. */
   public static final boolean FUSE_UPSAMPLE_CONV =
       Boolean.parseBoolean(System.getProperty("engine.fuseUpsampleConv", "true").trim());
+
+  /** Microseconds an idle worker or a waiting caller spins before parking; 0 parks at once. */
+  public static final int SPIN_MICROS = Math.max(0, intProperty("engine.spinMicros", null, 2000));
 
   private EngineProperties() {}
 

@@ -13,8 +13,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Workers spin briefly before parking, and the caller spins while it waits, as OpenMP runtimes do: a
  * training step issues thousands of parallel kernels of 0.1–1 ms each, and waking a parked thread costs
  * tens of microseconds on a virtual machine (measured: a 256³ GEMM on 2 threads ran at 0.58× OpenBLAS
- * with a parking executor). Calls made from inside a pool task, or while another thread holds the pool,
- * run inline on the caller, so nested or concurrent parallel kernels cannot deadlock.
+ * with a parking executor). They spin for {@link EngineProperties#SPIN_MICROS} (2 ms): a training step's
+ * serial stretches (batch norm's small passes, autograd) often outlast 0.1 ms, and with a 0.1 ms spin the
+ * W2 step at batch 64 made 2.5 times the futex calls and took 10–25% longer. Calls made from inside a
+ * pool task, or while another thread holds the pool, run inline on the caller, so nested or concurrent
+ * parallel kernels cannot deadlock.
  */
 public final class Parallel {
   /** A task over one chunk of a dynamically scheduled loop. */
@@ -31,8 +34,8 @@ public final class Parallel {
     void run(int start, int end);
   }
 
-  /** How long an idle worker, or a waiting caller, spins before it parks. */
-  private static final long SPIN_NANOS = 100_000;
+  /** How long an idle worker, or a waiting caller, spins before it parks ({@code engine.spinMicros}). */
+  private static final long SPIN_NANOS = EngineProperties.SPIN_MICROS * 1000L;
   private static final ThreadLocal<Boolean> IN_POOL = ThreadLocal.withInitial(() -> false);
   private static final ReentrantLock POOL = new ReentrantLock();
   private static Worker[] workers = new Worker[0]; // guarded by POOL
