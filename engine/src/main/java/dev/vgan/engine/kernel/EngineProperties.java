@@ -14,6 +14,8 @@ package dev.vgan.engine.kernel;
  *       two layers as written (for A/B comparisons).
  *   <li>{@code engine.spinMicros}: how long an idle pool worker, or a caller waiting for one, spins before
  *       it parks (OpenMP's {@code KMP_BLOCKTIME}); default 2000.
+ *   <li>{@code engine.microKernelRows}: rows of the SGEMM register tile, 5 or 12; 0 (default) picks by the
+ *       CPU's vector registers (12 with 32 of them, 5 with 16).
  * </ul>
  */
 public final class EngineProperties {
@@ -34,7 +36,18 @@ public final class EngineProperties {
   /** Microseconds an idle worker or a waiting caller spins before parking; 0 parks at once. */
   public static final int SPIN_MICROS = Math.max(0, intProperty("engine.spinMicros", null, 2000));
 
+  /** Rows of the SGEMM register tile (5 or 12), or 0 to choose by the vector register file. */
+  public static final int MICRO_KERNEL_ROWS = rowsProperty();
+
   private EngineProperties() {}
+
+  private static int rowsProperty() {
+    int rows = intProperty("engine.microKernelRows", null, 0);
+    if (rows != 0 && rows != 5 && rows != 12) {
+      throw new IllegalArgumentException("engine.microKernelRows must be 0 (auto), 5 or 12, got " + rows);
+    }
+    return rows;
+  }
 
   private static int intProperty(String property, String env, int fallback) {
     String value = System.getProperty(property);

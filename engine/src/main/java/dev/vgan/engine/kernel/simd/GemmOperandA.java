@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * packs strips of it into the layout {@link SimdMicroKernel} reads: {@code dst[p * MR + r]}, zero-padded
  * to MR rows.
  *
- * <p>Why A is always packed: read in place, each of the strip's twelve rows needs its own index, bounds
+ * <p>Why A is always packed: read in place, each of the strip's MR rows needs its own index, bounds
  * check and, with the registers full of accumulators, a reload of that index from the stack — about 70
  * instructions per k step, more than a 6-wide Intel core issues in the 12 cycles its 24 FMAs take (the
  * micro-kernel ran at 145 of 171 GFLOP/s in L1 on a 2023 Xeon); packed, every broadcast is at a constant

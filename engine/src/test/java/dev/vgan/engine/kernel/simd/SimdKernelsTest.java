@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every SIMD kernel against its scalar twin at odd sizes (tails of every length) and nonzero offsets.
- * Surefire runs this class again at 256 and 128 bits (-XX:MaxVectorSize), which the first test checks.
+ * Surefire runs this class again at 256 and 128 bits (-XX:MaxVectorSize), which the first test checks, and
+ * with each SGEMM register tile, which the second checks.
  */
 class SimdKernelsTest {
   private static final KernelBackend SCALAR = ScalarBackend.INSTANCE;
@@ -30,6 +31,13 @@ class SimdKernelsTest {
     int expected = Integer.getInteger("expected.vectorBits", FloatVector.SPECIES_PREFERRED.vectorBitSize());
     assertEquals(expected, SimdBackend.vectorBits());
     assertEquals("simd-" + expected, SIMD.name());
+  }
+
+  /** The 256- and 128-bit runs say which SGEMM register tile they must exercise (5 and 12 rows). */
+  @Test
+  void usesTheRegisterTileThisRunAskedFor() {
+    int expected = Integer.getInteger("expected.tileRows", SimdMicroKernel.MR);
+    assertEquals(expected, SimdMicroKernel.MR);
   }
 
   /** Runs {@code call} on both backends over every odd size and compares the outputs. */
