@@ -21,8 +21,19 @@ public final class Sefa {
     Tensor ata = product(normalizedRows(projection.weight()));
     int n = ata.size(0);
     boolean large = n >= 256 && k <= n / 16;                       // below that, the full decomposition is quicker
-    TopEigen top = large ? SubspaceEigen.of(ata, k, 3 * k + 8) : TopEigen.of(symmetricDouble(ata), k);
+    TopEigen top = large ? SubspaceEigen.of(ata, k, blockWidth(k)) : TopEigen.of(symmetricDouble(ata), k);
     return new Directions("sefa", "z", "eigenvalue", top.floatVectors(), top.values(), checkpointSha256);
+  }
+
+  /**
+   * Columns of the subspace iteration's block: 3k + 8, rounded up to a multiple of 16. The engine's GEMM
+   * computes whole register tiles, 16 columns wide on AVX2 and 32 on AVX-512, so the columns up to the
+   * next multiple would be multiplied as zero padding anyway; as vectors of the block they make it
+   * converge in fewer products at the same cost per product (512 × 512, k = 5: 23 → 32 columns, 19.4 → 17.1
+   * ms on an AVX2 EPYC, alternating JMH runs).
+   */
+  static int blockWidth(int k) {
+    return (3 * k + 8 + 15) / 16 * 16;
   }
 
   /** AᵀA (cols, cols) in double, exactly symmetric, the product by the engine's GEMM. */
