@@ -48,10 +48,12 @@ final class SimdSgemm {
   /** B̃'s size in floats (1 MB, an L2) when there are several slabs: wider panels measured faster there. */
   private static final int PANEL_FLOATS_SLABS = KC * 256;
   /**
-   * Most B̃ strips a full strip of a transposed A is read in place for rather than packed: for a thin C
-   * (SeFa's M·V, n = 23) packing would copy all of A for one or two tiles per strip.
+   * Widest panel (in columns) a full strip of a transposed A is read in place for rather than packed: for a
+   * thin C (SeFa's M·V, n = 32; W3's batch-1 ConvTranspose2d, n = 56) packing would copy all of A for a few
+   * tiles per strip. In columns, not strips, since a strip is 32 columns with AVX-512 and 16 with AVX2
+   * (counted in strips, AVX2 packed W3's weight for every panel: 30% of its batch-1 time).
    */
-  private static final int IN_PLACE_MAX_STRIPS = 2;
+  private static final int IN_PLACE_MAX_COLUMNS = 64;
   /** Rows per dynamically scheduled chunk: four A strips. */
   private static final int CHUNK_ROWS = 4 * MR;
   /** Below this many flops per task a thread costs more than it saves. */
@@ -241,7 +243,7 @@ final class SimdSgemm {
         if (wholeA != null) {
           pa = wholeA;
           aIdx = slabBase + i * kc;
-        } else if (mr == MR && strips <= IN_PLACE_MAX_STRIPS && a.transposedInPlace()) {
+        } else if (mr == MR && nc <= IN_PLACE_MAX_COLUMNS && a.transposedInPlace()) {
           pa = a.a();
           aIdx = a.inPlaceIndex(i, pc);
           kStride = a.lda();
