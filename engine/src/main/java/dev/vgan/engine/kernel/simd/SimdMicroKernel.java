@@ -51,7 +51,11 @@ final class SimdMicroKernel {
     }
   }
 
-  /** The 5-row tile, for 16 vector registers. */
+  /**
+   * The 5-row tile, for 16 vector registers. Written out beside {@link #tile12} rather than shared with it:
+   * the accumulators must be locals to live in registers, and a 12-row tile built from passes of a smaller
+   * one would stream B̃ from L2 once per pass.
+   */
   private static void tile5(float[] pa, int aIdx, int kStride, float[] pb, int bIdx, int kc, float[] tile) {
     FloatVector zero = FloatVector.zero(S);
     FloatVector c0_0 = zero, c0_1 = zero;
