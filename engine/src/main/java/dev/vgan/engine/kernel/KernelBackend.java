@@ -18,6 +18,15 @@ public interface KernelBackend {
   // ---- BLAS level 3 --------------------------------------------------------------------------
 
   /**
+   * Columns of C the blocked {@link #sgemm} computes together (its register tile's width): a product with
+   * fewer columns than a multiple of this pays for the padding up to it anyway. 1 for a backend without
+   * tiles.
+   */
+  default int gemmTileColumns() {
+    return 1;
+  }
+
+  /**
    * {@code C[m×n] = alpha · op(A)[m×k] · op(B)[k×n] + beta · C}, row-major. {@code op(A) = A} is stored
    * {@code m×k} with row stride {@code lda}, {@code op(A) = Aᵀ} is stored {@code k×m}; likewise B. When
    * {@code beta == 0}, C is not read (NaNs in it are overwritten), as in BLAS.

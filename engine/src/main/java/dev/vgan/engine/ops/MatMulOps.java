@@ -18,6 +18,17 @@ public final class MatMulOps {
   }
 
   /**
+   * The number of columns, at least {@code n}, that a product with {@code n} columns costs anyway on this
+   * backend: {@code n} rounded up to the GEMM's register-tile width ({@link
+   * dev.vgan.engine.kernel.KernelBackend#gemmTileColumns}). An algorithm free to choose a block width (a
+   * subspace iteration, say) can take the extra columns for nothing.
+   */
+  public static int paddedColumns(int n) {
+    int tile = k().gemmTileColumns();
+    return Math.ceilDiv(n, tile) * tile;
+  }
+
+  /**
    * {@code op(a) · op(b)} where {@code op} transposes when asked: {@code a} is {@code (m, k)} or, with
    * {@code transA}, {@code (k, m)}; likewise {@code b}. Closed under differentiation: every gradient is
    * another {@code mm}, so it records for second order.

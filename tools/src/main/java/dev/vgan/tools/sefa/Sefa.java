@@ -26,14 +26,14 @@ public final class Sefa {
   }
 
   /**
-   * Columns of the subspace iteration's block: 3k + 8, rounded up to a multiple of 16. The engine's GEMM
-   * computes whole register tiles, 16 columns wide on AVX2 and 32 on AVX-512, so the columns up to the
-   * next multiple would be multiplied as zero padding anyway; as vectors of the block they make it
-   * converge in fewer products at the same cost per product (512 × 512, k = 5: 23 → 32 columns, 19.4 → 17.1
-   * ms on an AVX2 EPYC, alternating JMH runs).
+   * Columns of the subspace iteration's block: 3k + 8, widened to what the GEMM computes for that many
+   * anyway ({@link MatMulOps#paddedColumns}: a multiple of 16 columns on AVX2, 32 on AVX-512). The padding
+   * would be multiplied as zeros; as vectors of the block it makes the iteration converge in fewer
+   * products at the same cost per product (512 × 512, k = 5: 23 → 32 columns, 19.4 → 17.1 ms on an AVX2
+   * EPYC, alternating JMH runs).
    */
   static int blockWidth(int k) {
-    return (3 * k + 8 + 15) / 16 * 16;
+    return MatMulOps.paddedColumns(3 * k + 8);
   }
 
   /** AᵀA (cols, cols) in double, exactly symmetric, the product by the engine's GEMM. */

@@ -27,6 +27,11 @@ public final class SimdBackend extends CpuBackend {
   }
 
   @Override
+  public int gemmTileColumns() {
+    return SimdMicroKernel.NR;
+  }
+
+  @Override
   protected float rowSum(float[] x, int off, int n) {
     return SimdReductions.sum(x, off, n);
   }
