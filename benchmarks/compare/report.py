@@ -24,28 +24,29 @@ def med(values):
     return statistics.median(values) if values else float("nan")
 
 
-def vector_isa():
-    """The widest x86 vector extension /proc/cpuinfo lists and its width (what the JVM's preferred species
-    follows), e.g. 'AVX2, 256-bit'; '' where the file says neither."""
+def cpuinfo(key):
+    """The value of the first `key` line of /proc/cpuinfo, or '' where there is none."""
     try:
-        flags = next(l for l in open("/proc/cpuinfo") if l.startswith("flags")).split()
+        return next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith(key))
     except (OSError, StopIteration):
         return ""
+
+
+def vector_isa():
+    """The widest x86 vector extension the CPU lists and its width in bits (what the JVM's preferred species
+    follows): ('AVX-512', 512), ('AVX2', 256), or None where it lists neither."""
+    flags = cpuinfo("flags").split()
     if "avx512f" in flags:
-        return "AVX-512, 512-bit"
-    return "AVX2, 256-bit" if "avx2" in flags else ""
+        return "AVX-512", 512
+    return ("AVX2", 256) if "avx2" in flags else None
 
 
 def machine(java_bin):
     """'Generated <date> on <host>:' and the CPU (with its vector width), cores, OS and JVM, as two lines."""
     java_version = subprocess.run([java_bin, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    cpu = ""
-    try:
-        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
-    except (OSError, StopIteration):
-        pass
-    if vector_isa():
-        cpu += f" ({vector_isa()} vectors)"
+    cpu, isa = cpuinfo("model name"), vector_isa()
+    if isa:
+        cpu += f" ({isa[0]}, {isa[1]}-bit vectors)"
     when = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
     return (f"Generated {when} on {platform.node() or 'this machine'}:\n"
             f"{cpu}, {os.cpu_count()} cores, {platform.platform()}; {java_version}")
