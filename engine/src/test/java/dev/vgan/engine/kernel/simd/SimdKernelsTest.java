@@ -1,6 +1,7 @@
 package dev.vgan.engine.kernel.simd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.vgan.engine.kernel.AdamCoefficients;
 import dev.vgan.engine.kernel.KernelBackend;
@@ -33,10 +34,14 @@ class SimdKernelsTest {
     assertEquals("simd-" + expected, SIMD.name());
   }
 
-  /** The 256- and 128-bit runs say which SGEMM register tile they must exercise (5 and 12 rows). */
+  /**
+   * The 256- and 128-bit runs say which SGEMM register tile they must exercise (5 and 12 rows); the default
+   * run names none, and skips this rather than compare MR with itself.
+   */
   @Test
   void usesTheRegisterTileThisRunAskedFor() {
-    int expected = Integer.getInteger("expected.tileRows", SimdMicroKernel.MR);
+    Integer expected = Integer.getInteger("expected.tileRows");
+    assumeTrue(expected != null, "this run names no expected tile");
     assertEquals(expected, SimdMicroKernel.MR);
   }
 
