@@ -16,6 +16,8 @@ package dev.vgan.engine.kernel;
  *       it parks (OpenMP's {@code KMP_BLOCKTIME}); default 2000.
  *   <li>{@code engine.microKernelRows}: rows of the SGEMM register tile, 5 or 12; 0 (default) picks by the
  *       CPU's vector registers (12 with 32 of them, 5 with 16).
+ *   <li>{@code engine.l2KiB}: one core's L2 cache in KiB, which the GEMM sizes its packed panels for; 0
+ *       (default) reads it from Linux's sysfs ({@link CacheSizes}).
  * </ul>
  */
 public final class EngineProperties {
@@ -38,6 +40,9 @@ public final class EngineProperties {
 
   /** Rows of the SGEMM register tile (5 or 12), or 0 to choose by the vector register file. */
   public static final int MICRO_KERNEL_ROWS = rowsProperty();
+
+  /** One core's L2 in KiB as set by {@code engine.l2KiB}, or 0 to read it from the system. */
+  public static final int L2_KIB = Math.max(0, intProperty("engine.l2KiB", null, 0));
 
   private EngineProperties() {}
 

@@ -3,6 +3,7 @@ package dev.vgan.engine.kernel.simd;
 import static dev.vgan.engine.kernel.simd.SimdMicroKernel.MR;
 import static dev.vgan.engine.kernel.simd.SimdMicroKernel.NR;
 
+import dev.vgan.engine.kernel.CacheSizes;
 import dev.vgan.engine.kernel.GemmLeft;
 import dev.vgan.engine.kernel.GemmTileSink;
 import dev.vgan.engine.kernel.Parallel;
@@ -23,7 +24,7 @@ import dev.vgan.engine.kernel.Workspace;
  * <p>The blocked loops:
  * <pre>
  * for jc in n step panel       -- a panel of columns, right to left
- *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (512 KB or 1 MB, in L2)
+ *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (a share of L2, in L2)
  *     for ir in m step MR      -- one strip of A, packed (MR × KC): here, or once for all panels when
  *                                 there are several (see {@link GemmOperandA})
  *       for jr in panel step NR  -- B̃ strips, right to left, stream from L2 through the register tile
@@ -35,18 +36,19 @@ import dev.vgan.engine.kernel.Workspace;
  * KC = 512 with a 768 KB B̃ (panels 352 wide), 183 with 256-wide panels; n = 1000: 190 against 167; n = 2048:
  * 185 against 180, but 164 with 128-wide panels; n = 1280 and 1536 (two slabs): the wider panels no slower.
  * The A strip (48 KB) then streams through L1 from L2 beside B̃; an earlier Xeon session (48 KB L1, 2 MB
- * L2) had measured KC = 512 over 384 with one 768 KB budget.
+ * L2) had measured KC = 512 over 384 with one 768 KB budget. Those B̃ sizes overflow a smaller L2, so
+ * there B̃ is a share of the L2 ({@link CacheSizes}, {@link #panelFloats}).
  */
 final class SimdSgemm {
   /** k-slab depth: most GEMMs (k ≤ 1024) then take one slab, so C is written once and never read back. */
   static final int KC = 1024;
   /**
-   * B̃'s size in floats (512 KB) when k fits one slab; panels are as wide as that allows at the slab's depth,
-   * rounded to a multiple of NR.
+   * B̃'s size in floats when k fits one slab; panels are as wide as that allows at the slab's depth, rounded
+   * to a multiple of NR. 512 KB with an L2 of 1 MB or more (below); 3/8 of a smaller L2.
    */
-  private static final int PANEL_FLOATS_ONE_SLAB = KC * 128;
-  /** B̃'s size in floats (1 MB, an L2) when there are several slabs: wider panels measured faster there. */
-  private static final int PANEL_FLOATS_SLABS = KC * 256;
+  private static final int PANEL_FLOATS_ONE_SLAB = panelFloats(CacheSizes.L2_BYTES, true);
+  /** B̃'s size in floats when there are several slabs (wider panels measured faster): 1 MB, or 3/4 of an L2. */
+  private static final int PANEL_FLOATS_SLABS = panelFloats(CacheSizes.L2_BYTES, false);
   /**
    * Widest panel (in columns) a full strip of a transposed A is read in place for rather than packed: for a
    * thin C (SeFa's M·V, n = 32; W3's batch-1 ConvTranspose2d, n = 56) packing would copy all of A for a few
@@ -290,6 +292,17 @@ final class SimdSgemm {
           (s0, s1) -> a.packStrips(m, p0, kc, whole, p0 * roundUp(m, MR), s0, s1));
     }
     return whole;
+  }
+
+  /**
+   * B̃'s budget in floats for a core with {@code l2Bytes} of L2 (see the class comment). The sizes for an
+   * L2 of 1 MB and more were measured on a Zen 5 (1 MB) and kept on 2 MB Xeons; on a Zen 3 (512 KB) they
+   * overflowed the L2, and 3/8 and 3/4 of it measured fastest (one thread, GFLOP/s against 512 KB / 1 MB:
+   * n = 1024 88 → 92, the conv GEMMs of W2 78–81 → 82–87; 1/2 and 1 or 1/4 and 1/2 of it were between).
+   */
+  static int panelFloats(long l2Bytes, boolean oneSlab) {
+    long bytes = l2Bytes >= 1L << 20 ? (oneSlab ? 512L << 10 : 1L << 20) : l2Bytes * (oneSlab ? 3 : 6) / 8;
+    return (int) Math.max(NR * KC, bytes / Float.BYTES);
   }
 
   private static int roundUp(int x, int multiple) {

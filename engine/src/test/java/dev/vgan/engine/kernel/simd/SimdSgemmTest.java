@@ -1,6 +1,7 @@
 package dev.vgan.engine.kernel.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vgan.engine.kernel.GemmLeft;
 import dev.vgan.engine.kernel.GemmTileSink;
@@ -81,6 +82,16 @@ class SimdSgemmTest {
         System.arraycopy(tile, t + r * ld, out, (row + r) * ldOut + col, cols);
       }
     };
+  }
+
+  @Test
+  void panelBudgetIsTheTunedOneFromOneMegabyteOfL2AndAShareOfLess() {
+    assertEquals(128 * 1024, SimdSgemm.panelFloats(1 << 20, true));
+    assertEquals(256 * 1024, SimdSgemm.panelFloats(1 << 20, false));
+    assertEquals(256 * 1024, SimdSgemm.panelFloats(2 << 20, false));
+    assertEquals(48 * 1024, SimdSgemm.panelFloats(512 << 10, true));
+    assertEquals(96 * 1024, SimdSgemm.panelFloats(512 << 10, false));
+    assertEquals(SimdMicroKernel.NR * SimdSgemm.KC, SimdSgemm.panelFloats(16 << 10, true), "one strip at least");
   }
 
   @Test
