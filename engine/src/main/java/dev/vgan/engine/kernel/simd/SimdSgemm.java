@@ -36,19 +36,23 @@ import dev.vgan.engine.kernel.Workspace;
  * KC = 512 with a 768 KB B̃ (panels 352 wide), 183 with 256-wide panels; n = 1000: 190 against 167; n = 2048:
  * 185 against 180, but 164 with 128-wide panels; n = 1280 and 1536 (two slabs): the wider panels no slower.
  * The A strip (48 KB) then streams through L1 from L2 beside B̃; an earlier Xeon session (48 KB L1, 2 MB
- * L2) had measured KC = 512 over 384 with one 768 KB budget. Those B̃ sizes overflow a smaller L2, so
- * there B̃ is a share of the L2 ({@link CacheSizes}, {@link #panelFloats}).
+ * L2) had measured KC = 512 over 384 with one 768 KB budget. A 512 KB B̃ fills a smaller L2, so there
+ * the one-slab B̃ is a share of the L2 ({@link CacheSizes}, {@link #oneSlabPanelFloats}).
  */
 final class SimdSgemm {
   /** k-slab depth: most GEMMs (k ≤ 1024) then take one slab, so C is written once and never read back. */
   static final int KC = 1024;
   /**
    * B̃'s size in floats when k fits one slab; panels are as wide as that allows at the slab's depth, rounded
-   * to a multiple of NR. 512 KB with an L2 of 1 MB or more (below); 3/8 of a smaller L2.
+   * to a multiple of NR. 512 KB with an L2 of 1 MB or more, 3/8 of a smaller L2 ({@link #oneSlabPanelFloats}).
    */
-  private static final int PANEL_FLOATS_ONE_SLAB = panelFloats(CacheSizes.L2_BYTES, true);
-  /** B̃'s size in floats when there are several slabs (wider panels measured faster): 1 MB, or 3/4 of an L2. */
-  private static final int PANEL_FLOATS_SLABS = panelFloats(CacheSizes.L2_BYTES, false);
+  private static final int PANEL_FLOATS_ONE_SLAB = oneSlabPanelFloats(CacheSizes.L2_BYTES);
+  /**
+   * B̃'s size in floats (1 MB) when there are several slabs, whatever the L2: wider panels measured faster
+   * there, on the 512 KB L2 too (two threads, n = 2048: 96 ms against 109 with 3/4 of the L2), since a big
+   * A is read again for every panel.
+   */
+  private static final int PANEL_FLOATS_SLABS = KC * 256;
   /**
    * Widest panel (in columns) a full strip of a transposed A is read in place for rather than packed: for a
    * thin C (SeFa's M·V, n = 32; W3's batch-1 ConvTranspose2d, n = 56) packing would copy all of A for a few
@@ -295,13 +299,13 @@ final class SimdSgemm {
   }
 
   /**
-   * B̃'s budget in floats for a core with {@code l2Bytes} of L2 (see the class comment). The sizes for an
-   * L2 of 1 MB and more were measured on a Zen 5 (1 MB) and kept on 2 MB Xeons; on a Zen 3 (512 KB) they
-   * overflowed the L2, and 3/8 and 3/4 of it measured fastest (one thread, GFLOP/s against 512 KB / 1 MB:
-   * n = 1024 88 → 92, the conv GEMMs of W2 78–81 → 82–87; 1/2 and 1 or 1/4 and 1/2 of it were between).
+   * B̃'s budget in floats for one slab on a core with {@code l2Bytes} of L2. 512 KB from 1 MB of L2 on was
+   * measured on a Zen 5 (1 MB) and kept on 2 MB Xeons; on a Zen 3 (512 KB) it filled the L2, and 3/8 of it
+   * measured fastest (one thread, GFLOP/s against 512 KB: n = 1024 88 → 91–92, the conv GEMMs of W2
+   * 78–81 → 82–87; 1/4 and 1/2 of it were between). Never under one B̃ strip at the full depth.
    */
-  static int panelFloats(long l2Bytes, boolean oneSlab) {
-    long bytes = l2Bytes >= 1L << 20 ? (oneSlab ? 512L << 10 : 1L << 20) : l2Bytes * (oneSlab ? 3 : 6) / 8;
+  static int oneSlabPanelFloats(long l2Bytes) {
+    long bytes = l2Bytes >= 1L << 20 ? 512L << 10 : l2Bytes * 3 / 8;
     return (int) Math.max(NR * KC, bytes / Float.BYTES);
   }
 

@@ -85,13 +85,11 @@ class SimdSgemmTest {
   }
 
   @Test
-  void panelBudgetIsTheTunedOneFromOneMegabyteOfL2AndAShareOfLess() {
-    assertEquals(128 * 1024, SimdSgemm.panelFloats(1 << 20, true));
-    assertEquals(256 * 1024, SimdSgemm.panelFloats(1 << 20, false));
-    assertEquals(256 * 1024, SimdSgemm.panelFloats(2 << 20, false));
-    assertEquals(48 * 1024, SimdSgemm.panelFloats(512 << 10, true));
-    assertEquals(96 * 1024, SimdSgemm.panelFloats(512 << 10, false));
-    assertEquals(SimdMicroKernel.NR * SimdSgemm.KC, SimdSgemm.panelFloats(16 << 10, true), "one strip at least");
+  void oneSlabPanelIsTheTunedOneFromOneMegabyteOfL2AndAShareOfLess() {
+    assertEquals(128 * 1024, SimdSgemm.oneSlabPanelFloats(1 << 20));
+    assertEquals(128 * 1024, SimdSgemm.oneSlabPanelFloats(2 << 20));
+    assertEquals(48 * 1024, SimdSgemm.oneSlabPanelFloats(512 << 10));
+    assertEquals(SimdMicroKernel.NR * SimdSgemm.KC, SimdSgemm.oneSlabPanelFloats(16 << 10), "one strip at least");
   }
 
   @Test
