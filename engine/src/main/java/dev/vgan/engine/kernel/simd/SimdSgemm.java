@@ -24,7 +24,7 @@ import dev.vgan.engine.kernel.Workspace;
  * <p>The blocked loops:
  * <pre>
  * for jc in n step panel       -- a panel of columns, right to left
- *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (a share of L2, in L2)
+ *   for pc in k step KC        -- B̃ = op(B)[pc.., jc..] packed (512 KB, less on a small L2; 1 MB for slabs)
  *     for ir in m step MR      -- one strip of A, packed (MR × KC): here, or once for all panels when
  *                                 there are several (see {@link GemmOperandA})
  *       for jr in panel step NR  -- B̃ strips, right to left, stream from L2 through the register tile
