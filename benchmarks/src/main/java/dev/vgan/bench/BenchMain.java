@@ -1,6 +1,7 @@
 package dev.vgan.bench;
 
 import dev.vgan.engine.kernel.Backends;
+import dev.vgan.engine.kernel.CacheSizes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,8 +70,9 @@ public final class BenchMain {
     int cores = Runtime.getRuntime().availableProcessors();
     String[] threadCounts = threads != null ? new String[] {threads} : new String[] {"1", String.valueOf(Math.min(2, cores))};
     String backend = Backends.get().name();
-    System.out.printf("JVM %s, %d cores, backend %s (vector width: %s), threads %s%n%n", Runtime.version(), cores,
-        backend, backend.startsWith("simd-") ? backend.substring(5) + " bits" : "scalar", String.join(" and ", distinct(threadCounts)));
+    System.out.printf("JVM %s, %d cores, backend %s (vector width: %s), L2 %d KiB per core, threads %s%n%n",
+        Runtime.version(), cores, backend, backend.startsWith("simd-") ? backend.substring(5) + " bits" : "scalar",
+        CacheSizes.L2_BYTES >> 10, String.join(" and ", distinct(threadCounts)));
 
     List<Row> rows = new ArrayList<>();
     Map<Integer, Double> peak = new LinkedHashMap<>();
