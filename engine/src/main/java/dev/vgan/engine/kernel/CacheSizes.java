@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  */
 public final class CacheSizes {
   /** What the GEMM assumes where the L2 cannot be read (macOS, Windows, containers without sysfs). */
-  public static final long FALLBACK_L2_BYTES = 1L << 20;
+  static final long FALLBACK_L2_BYTES = 1L << 20;
 
   /** One core's L2 in bytes, as described above. */
   public static final long L2_BYTES = EngineProperties.L2_KIB > 0 ? EngineProperties.L2_KIB * 1024L
@@ -26,7 +26,7 @@ public final class CacheSizes {
    * The L2 size listed under a sysfs cache directory ({@code index*}/{@code level}, {@code type},
    * {@code size}): the level-2 data or unified cache; empty when there is none or it cannot be read.
    */
-  public static OptionalLong l2Bytes(Path cacheDir) {
+  static OptionalLong l2Bytes(Path cacheDir) {
     try (Stream<Path> entries = Files.list(cacheDir)) {
       return entries.filter(p -> p.getFileName().toString().startsWith("index"))
           .filter(p -> "2".equals(read(p.resolve("level"))))
