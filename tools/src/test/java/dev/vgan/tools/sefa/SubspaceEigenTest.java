@@ -8,7 +8,10 @@ import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.ops.MatMulOps;
 import org.junit.jupiter.api.Test;
 
-/** The fast path for k ≪ n, with the block width Sefa uses, against EJML's full symmetric eigendecomposition of the same matrix. */
+/**
+ * The fast path for k ≪ n, with the block width Sefa uses, against EJML's full symmetric eigendecomposition of
+ * the same matrix.
+ */
 class SubspaceEigenTest {
   @Test
   void topEigenpairsMatchTheFullDecomposition() {
