@@ -23,10 +23,14 @@ package dev.vgan.engine.kernel;
  * {@code y (batch, outChannels, g.outHeight, g.outWidth)}.
  */
 public final class ConvLowering {
-  /** Column-matrix floats per chunk (32 MB): bounds the scratch memory for large batches. */
+  /** Column-matrix floats per chunk (4 MB): bounds the scratch memory for large batches. */
   private static final int COLS_BUDGET = 1 << 20;
-  /** Weights up to this many floats (128 KB) take {@link #backwardSmallWeight}. */
-  static final int SMALL_WEIGHT = 1 << 15;
+  /** Most partial gradients {@link #backwardWeight} sums into: W2's batch of 64 makes 8 chunks. */
+  static final int MAX_WEIGHT_PARTIALS = 8;
+  /** Floats of partial gradients (32 MB) {@link #backwardWeight} may use; W2's ConvTranspose2d takes 16 MB. */
+  static final long PARTIALS_BUDGET = 1L << 23;
+  /** Floats of dw (8 KB) that the partials are added to at a time. */
+  private static final int SUM_BLOCK = 2048;
 
   private ConvLowering() {}
 
@@ -114,13 +118,51 @@ public final class ConvLowering {
 
   static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
       float[] dy, int dyOff, float[] dw, int dwOff, int chunk) {
-    if (outChannels * g.colRows() <= SMALL_WEIGHT) {
-      backwardSmallWeight(k, g, batch, outChannels, x, xOff, dy, dyOff, dw, dwOff, chunk);
+    backwardWeight(k, g, batch, outChannels, x, xOff, dy, dyOff, dw, dwOff, chunk,
+        weightPartials(outChannels * g.colRows(), Math.ceilDiv(batch, chunk)));
+  }
+
+  /**
+   * {@link #backwardWeight} with {@code partials} partial gradients: partial p sums chunks p, p + partials,
+   * p + 2·partials, ... on one thread (its GEMMs inline), the partials run in parallel and are then added to
+   * dw in order. With one partial the chunks' GEMMs run one after another into dw, each on all threads.
+   */
+  static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
+      float[] dy, int dyOff, float[] dw, int dwOff, int chunk, int partials) {
+    int chunks = Math.ceilDiv(batch, chunk);
+    if (partials <= 1) {
+      for (int c = 0; c < chunks; c++) {
+        chunkWeightGradient(k, g, outChannels, x, xOff, dy, dyOff, c * chunk, Math.min(chunk, batch - c * chunk), 1f,
+            dw, dwOff);
+      }
       return;
     }
-    for (int n0 = 0; n0 < batch; n0 += chunk) {
-      chunkWeightGradient(k, g, outChannels, x, xOff, dy, dyOff, n0, Math.min(chunk, batch - n0), 1f, dw, dwOff);
-    }
+    int size = outChannels * g.colRows();
+    float[] sums = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT_PARTIALS, partials * size);
+    Parallel.forChunks(partials, Parallel.threads(), p -> {
+      for (int c = p; c < chunks; c += partials) {
+        chunkWeightGradient(k, g, outChannels, x, xOff, dy, dyOff, c * chunk, Math.min(chunk, batch - c * chunk),
+            c == p ? 0f : 1f, sums, p * size);
+      }
+    });
+    // Block by block, so each block of dw stays in L1 while every partial is added to it, in partial order.
+    Parallel.forRange(size, SUM_BLOCK, Parallel.threads(), (e0, e1) -> {
+      for (int b0 = e0; b0 < e1; b0 += SUM_BLOCK) {
+        int len = Math.min(SUM_BLOCK, e1 - b0);
+        for (int p = 0; p < partials; p++) {
+          k.axpy(1f, sums, p * size + b0, dw, dwOff + b0, len);
+        }
+      }
+    });
+  }
+
+  /**
+   * How many partial gradients {@link #backwardWeight} sums a weight of {@code size} floats into: one per
+   * chunk up to {@link #MAX_WEIGHT_PARTIALS}, as many as {@link #PARTIALS_BUDGET} holds. A function of the
+   * weight and the batch only, so the bits do not depend on the thread count.
+   */
+  static int weightPartials(int size, int chunks) {
+    return (int) Math.min(Math.min(chunks, MAX_WEIGHT_PARTIALS), PARTIALS_BUDGET / size);
   }
 
   /**
@@ -133,25 +175,6 @@ public final class ConvLowering {
     float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
     float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
     k.sgemm(false, true, outChannels, rows, ld, 1f, grad, 0, ld, cols, 0, ld, beta, out, outOff, rows);
-  }
-
-  /**
-   * {@link #backwardWeight} for a weight of at most {@link #SMALL_WEIGHT} floats (W2's single-channel
-   * layers: 64 or 128 × 16): the chunks run in parallel, each on one thread into its own partial gradient,
-   * and the partials are then added to dw in chunk order. A small weight gives a thin GEMM (n = 16 of a
-   * 32-wide tile) whose threads cost more than they save, and copying the gradient channel-major was a
-   * one-thread pass; the partials cost little at this size. Chunks depend on the batch and geometry only,
-   * so the bits do not depend on the thread count.
-   */
-  private static void backwardSmallWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x,
-      int xOff, float[] dy, int dyOff, float[] dw, int dwOff, int chunk) {
-    int size = outChannels * g.colRows(), chunks = Math.ceilDiv(batch, chunk);
-    float[] partials = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT_PARTIALS, chunks * size);
-    Parallel.forChunks(chunks, Parallel.threads(), c -> chunkWeightGradient(k, g, outChannels, x, xOff, dy, dyOff,
-        c * chunk, Math.min(chunk, batch - c * chunk), 0f, partials, c * size));
-    for (int c = 0; c < chunks; c++) {
-      k.axpy(1f, partials, c * size, dw, dwOff, size);
-    }
   }
 
   /**

@@ -33,7 +33,7 @@ public final class Workspace {
     CONV_CHANNELS,
     /** A direct convolution's weight, flipped and transposed for its backward pass. */
     CONV_WEIGHT,
-    /** A small weight's gradient, one partial per chunk of images, summed in chunk order. */
+    /** A weight gradient in partial sums over chunks of images, added up in order. */
     CONV_WEIGHT_PARTIALS
   }
 

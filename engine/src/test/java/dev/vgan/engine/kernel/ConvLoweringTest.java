@@ -82,15 +82,17 @@ class ConvLoweringTest {
   @Test
   void weightGradientsOfSmallAndLargeWeightsMatchTheDoubleSum() {
     Random rng = new Random(12);
-    // W2's D conv1 (64 × 16 weights: chunks in parallel into partials) and D conv2 (128 × 1024: one GEMM
-    // after another into dw), at a batch that leaves a short last chunk.
+    // W2's D conv1 (64 × 16 weights) and D conv2 (128 × 1024), at a batch that leaves a short last chunk:
+    // in partial sums (more chunks than partials, so partials sum several chunks) and with one partial (one
+    // GEMM after another into dw).
     ConvGeometry small = ConvGeometry.square(1, 28, 28, 4, 2, 1), large = ConvGeometry.square(64, 14, 14, 4, 2, 1);
     int[] outs = {64, 128};
     ConvGeometry[] geometries = {small, large};
-    assertTrue(64 * small.colRows() <= ConvLowering.SMALL_WEIGHT && 128 * large.colRows() > ConvLowering.SMALL_WEIGHT);
+    int batch = 11, chunk = 1;
+    assertEquals(ConvLowering.MAX_WEIGHT_PARTIALS, ConvLowering.weightPartials(128 * large.colRows(), batch));
     for (int gi = 0; gi < 2; gi++) {
       ConvGeometry g = geometries[gi];
-      int out = outs[gi], batch = 11, oh = g.outHeight(), ow = g.outWidth();
+      int out = outs[gi], oh = g.outHeight(), ow = g.outWidth();
       float[] x = Fixtures.uniform(rng, batch * g.imageSize()), dy = Fixtures.uniform(rng, batch * out * oh * ow);
       float[] start = Fixtures.uniform(rng, out * g.colRows());
       double[] expected = new double[start.length];
@@ -116,9 +118,12 @@ class ConvLoweringTest {
         }
       }
       for (KernelBackend k : new KernelBackend[] {ScalarBackend.INSTANCE, SimdBackend.INSTANCE}) {
-        float[] dw = start.clone();                      // accumulates onto what is there
-        ConvLowering.backwardWeight(k, g, batch, out, x, 0, dy, 0, dw, 0);
-        Fixtures.assertClose(k.name() + " " + g + " dw", expected, dw, 0, batch * oh * ow * 4 * Fixtures.FLOAT_EPS);
+        for (int partials : new int[] {ConvLowering.MAX_WEIGHT_PARTIALS, 1}) {
+          float[] dw = start.clone();                    // accumulates onto what is there
+          ConvLowering.backwardWeight(k, g, batch, out, x, 0, dy, 0, dw, 0, chunk, partials);
+          Fixtures.assertClose(k.name() + " " + g + " dw, " + partials + " partials", expected, dw, 0,
+              batch * oh * ow * 4 * Fixtures.FLOAT_EPS);
+        }
       }
     }
   }
