@@ -14,16 +14,18 @@ package dev.vgan.engine.kernel;
  *   <li>ConvTranspose2d backward-weight = {@link #backwardWeight} with input and gradient swapped.
  * </ul>
  *
- * Stride-1 convolutions whose padded rows are not much wider than their output skip the column matrix
- * ({@link DirectConv}); strided ones whose kernel is a whole number of strides run backward-data's col2im
- * without a scatter ({@link PhaseCol2im}); the package-private overloads that take a chunk size always lower
- * through the column matrix and {@code col2im}.
+ * The forward and weight-gradient GEMMs never write the column matrix out: their B̃ panels are gathered
+ * from the zero-padded images as they are packed ({@link KernelBackend#sgemmGathered}), which saves writing
+ * and reading back {@code kh·kw} times the images per pass. Stride-1 convolutions whose padded rows are not
+ * much wider than their output skip the gather too ({@link DirectConv}); strided ones whose kernel is a whole
+ * number of strides run backward-data's col2im without a scatter ({@link PhaseCol2im}); the package-private
+ * overloads that take a chunk size always take the gathered GEMMs and, for backward-data, {@code col2im}.
  *
  * Shapes: {@code x (batch, g.channels, g.height, g.width)}, {@code w (outChannels, g.colRows())},
  * {@code y (batch, outChannels, g.outHeight, g.outWidth)}.
  */
 public final class ConvLowering {
-  /** Column-matrix floats per chunk (4 MB): bounds the scratch memory for large batches. */
+  /** Column-matrix floats per chunk (4 MB): bounds the chunk, and the scratch memory of backward-data. */
   private static final int COLS_BUDGET = 1 << 20;
   /** Most partial gradients {@link #backwardWeight} sums into: W2's batch of 64 makes 8 chunks. */
   static final int MAX_WEIGHT_PARTIALS = 8;
@@ -54,13 +56,14 @@ public final class ConvLowering {
       float[] w, int wOff, float[] y, int yOff, boolean accumulate, int chunk) {
     int rows = g.colRows(), hw = g.colCols(), chunks = Math.ceilDiv(batch, chunk);
     GemmLeft weight = weightOperand(k, false, outChannels, rows, w, wOff, chunks);
+    int[] taps = ScalarIm2col.rowStarts(g);
     // Chunks of images run in parallel, each on one thread with its own workspace (its GEMM runs inline).
     Parallel.forChunks(chunks, Parallel.threads(), c -> {
       int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
-      float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
+      float[] padded = ScalarIm2col.padImages(x, xOff + n0 * g.imageSize(), nb, g);
       float[] out = Workspace.local().floats(Workspace.Slot.CONV_CHANNELS, outChannels * ld);
-      // out (O × nb·HW) = W (O × CKK) · cols (CKK × nb·HW)
-      k.sgemm(weight, false, ld, 1f, cols, 0, ld, 0f, out, 0, ld);
+      // out (O × nb·HW) = W (O × CKK) · cols (CKK × nb·HW), cols[r][j] = padded[taps[r] + pixels[j]]
+      k.sgemmGathered(weight, ld, 1f, padded, taps, ScalarIm2col.pixelOffsets(g, nb), 0f, out, 0, ld);
       channelMajorToBatch(k, out, outChannels, nb, hw, y, yOff + n0 * outChannels * hw, accumulate);
     });
   }
@@ -172,9 +175,11 @@ public final class ConvLowering {
   private static void chunkWeightGradient(KernelBackend k, ConvGeometry g, int outChannels, float[] x, int xOff,
       float[] dy, int dyOff, int n0, int nb, float beta, float[] out, int outOff) {
     int rows = g.colRows(), hw = g.colCols(), ld = nb * hw;
-    float[] cols = gatherColumns(k, g, x, xOff, n0, nb);
+    float[] padded = ScalarIm2col.padImages(x, xOff + n0 * g.imageSize(), nb, g);
     float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
-    k.sgemm(false, true, outChannels, rows, ld, 1f, grad, 0, ld, cols, 0, ld, beta, out, outOff, rows);
+    // colsᵀ[p][r] = padded[pixels[p] + taps[r]]: the column matrix's tables swapped
+    k.sgemmGathered(GemmLeft.unprepared(false, outChannels, ld, grad, 0, ld), rows, 1f, padded,
+        ScalarIm2col.pixelOffsets(g, nb), ScalarIm2col.rowStarts(g), beta, out, outOff, rows);
   }
 
   /**
@@ -197,14 +202,6 @@ public final class ConvLowering {
   private static int imagesPerChunk(ConvGeometry g, int batch) {
     long perImage = (long) g.colRows() * g.colCols();
     return (int) Math.max(1, Math.min(Math.ceilDiv(batch, 8), COLS_BUDGET / perImage));
-  }
-
-  /** The column matrices of images {@code n0 .. n0+nb}, side by side, in this thread's workspace. */
-  private static float[] gatherColumns(KernelBackend k, ConvGeometry g, float[] x, int xOff, int n0, int nb) {
-    int hw = g.colCols(), ld = nb * hw;
-    float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, g.colRows() * ld);
-    k.im2col(x, xOff + n0 * g.imageSize(), nb, g, cols, 0, ld);
-    return cols;
   }
 
   /** {@code (nb, O, HW)} batch-major to {@code (O, nb·HW)} channel-major, in this thread's workspace. */

@@ -85,6 +85,20 @@ public interface KernelBackend {
     sgemm(a.transA(), transB, a.m(), n, a.k(), alpha, a.a(), a.aOff(), a.lda(), b, bOff, ldb, beta, c, cOff, ldc);
   }
 
+  /**
+   * {@link #sgemm} with a prepared left operand and a right-hand matrix gathered from {@code b}:
+   * {@code B[p][j] = b[bRows[p] + bCols[j]]} ({@code a.k()} rows, n columns). An im2col column matrix is
+   * this matrix over a chunk of zero-padded images ({@link ScalarIm2col#rowStarts} and
+   * {@link ScalarIm2col#pixelOffsets}), and its transpose is the same with the tables swapped, so a lowered
+   * convolution can skip writing it out. The default gathers B whole first; sums run in {@link #sgemm}'s
+   * order either way, so both give the bits of {@link #sgemm} on the gathered matrix.
+   */
+  default void sgemmGathered(GemmLeft a, int n, float alpha, float[] b, int[] bRows, int[] bCols, float beta,
+      float[] c, int cOff, int ldc) {
+    float[] whole = ScalarSgemm.gatherWhole(b, bRows, bCols, a.k(), n);
+    sgemm(a, false, n, alpha, whole, 0, n, beta, c, cOff, ldc);
+  }
+
   /** {@link #sgemmTiles} with a prepared left operand: the same tiles and bits as with its matrix passed plainly. */
   default void sgemmTiles(GemmLeft a, boolean transB, int n, float[] b, int bOff, int ldb, int rowGroup,
       GemmTileSink sink) {

@@ -9,7 +9,10 @@ import java.util.Arrays;
  * and the same for every row — with no bounds tests, over all the images at once. Work is split over
  * the thread pool by rows (im2col) or by images (col2im, whose rows overlap). Every CPU backend shares
  * this code: Vector API gathers and scatters were measured no faster here (gather 0.44 vs 0.48 ns per
- * element, scatter-add 0.60 vs 0.53, W2 geometries), as the loop is bound by memory traffic.
+ * element, scatter-add 0.60 vs 0.53, W2 geometries, AVX-512), as the loop is bound by memory traffic. The
+ * lowered convolutions no longer write the matrix out: the GEMM gathers it from the same padded copy and
+ * tables ({@link #padImages}, {@link #rowStarts}, {@link #pixelOffsets}) as it packs its panels
+ * ({@link KernelBackend#sgemmGathered}).
  */
 public final class ScalarIm2col {
   private ScalarIm2col() {}
@@ -17,19 +20,42 @@ public final class ScalarIm2col {
   /** See {@link KernelBackend#im2col}. */
   public static void im2col(float[] images, int imagesOff, int count, ConvGeometry g, float[] cols,
       int colsOff, int ldCols) {
-    int per = paddedSize(g), hw = g.colCols();
+    float[] padded = padImages(images, imagesOff, count, g);
+    int[] offsets = pixelOffsets(g, count);
+    Parallel.forRange(g.colRows(), 1, Parallel.threads(), (r0, r1) -> {
+      for (int r = r0; r < r1; r++) {
+        gatherRow(padded, base(g, r), offsets, 0, offsets.length, cols, colsOff + r * ldCols);
+      }
+    });
+  }
+
+  /**
+   * {@code count} images zero-padded one after another in this thread's workspace: what the column matrix of
+   * {@link #im2col} is gathered from, {@code cols[r][c] = padded[rowStarts[r] + pixelOffsets[c]]}.
+   */
+  public static float[] padImages(float[] images, int imagesOff, int count, ConvGeometry g) {
+    int per = paddedSize(g);
     float[] padded = Workspace.local().floats(Workspace.Slot.CONV_PADDED, count * per);
     Parallel.forRange(count, 1, Parallel.threads(), (j0, j1) -> {
       for (int j = j0; j < j1; j++) {
         pad(images, imagesOff + j * g.imageSize(), g, padded, j * per);
       }
     });
-    int[] offsets = offsets(g, count, per);
-    Parallel.forRange(g.colRows(), 1, Parallel.threads(), (r0, r1) -> {
-      for (int r = r0; r < r1; r++) {
-        gatherRow(padded, base(g, r), offsets, 0, count * hw, cols, colsOff + r * ldCols);
-      }
-    });
+    return padded;
+  }
+
+  /** Per column-matrix row {@code r = (c·kh + ki)·kw + kj}: where it starts reading in {@link #padImages}' copy. */
+  public static int[] rowStarts(ConvGeometry g) {
+    int[] starts = new int[g.colRows()];
+    for (int r = 0; r < starts.length; r++) {
+      starts[r] = base(g, r);
+    }
+    return starts;
+  }
+
+  /** Per column {@code j·HW + s} of {@code count} images' column matrices: its offset from a row's start. */
+  public static int[] pixelOffsets(ConvGeometry g, int count) {
+    return offsets(g, count, paddedSize(g));
   }
 
   /** See {@link KernelBackend#col2im}. */

@@ -17,6 +17,20 @@ public final class ScalarSgemm {
         b, starts(k, bOff, transB ? 1 : ldb), transB ? ldb : 1, beta, c, cOff, ldc);
   }
 
+  /**
+   * {@code B[p][j] = b[bRows[p] + bCols[j]]}, k × n, written whole into this thread's
+   * {@link Workspace.Slot#GEMM_GATHERED_B}: see {@link KernelBackend#sgemmGathered}.
+   */
+  public static float[] gatherWhole(float[] b, int[] bRows, int[] bCols, int k, int n) {
+    float[] whole = Workspace.local().floats(Workspace.Slot.GEMM_GATHERED_B, k * n);
+    for (int p = 0; p < k; p++) {
+      for (int j = 0, start = bRows[p]; j < n; j++) {
+        whole[p * n + j] = b[start + bCols[j]];
+      }
+    }
+    return whole;
+  }
+
   /** See {@link KernelBackend#sgemmRowTable}. */
   public static void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
       int[] bRows, float beta, float[] c, int cOff, int ldc) {

@@ -21,6 +21,8 @@ public final class Workspace {
     GEMM_SHARED_A,
     /** The GEMM register tile on its way to C. */
     GEMM_TILE,
+    /** A gathered right-hand matrix written out whole, where the GEMM cannot pack it as it gathers. */
+    GEMM_GATHERED_B,
     /** A product computed whole before it is handed to a {@link GemmTileSink} row by row. */
     GEMM_PRODUCT,
     /** A row of partial sums in the scalar reference GEMM. */

@@ -99,4 +99,24 @@ class ScalarIm2colTest {
       org.junit.jupiter.api.Assertions.assertArrayEquals(sumOfSingles, together);
     }
   }
+
+  /** The tables the gathered GEMM reads the column matrix through give im2col's matrix exactly. */
+  @ParameterizedTest(name = "c={0} h={1} w={2} k={3}x{4} s={5}x{6} p={7}x{8} d={9}x{10}")
+  @CsvSource({"1,28,28,4,4,2,2,1,1,1,1", "2,9,11,3,2,2,3,0,2,1,1", "2,10,10,3,3,1,1,2,2,2,2", "2,7,9,4,4,2,2,3,3,1,1"})
+  void gatherTablesReadIm2colsMatrix(int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
+      int dw) {
+    ConvGeometry g = new ConvGeometry(c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
+    int count = 3, ld = count * g.colCols();
+    float[] images = Fixtures.uniform(new Random(c + 10L * h), count * g.imageSize() + 1);
+    float[] cols = new float[g.colRows() * ld];
+    ScalarBackend.INSTANCE.im2col(images, 1, count, g, cols, 0, ld);
+    float[] padded = ScalarIm2col.padImages(images, 1, count, g);
+    int[] rows = ScalarIm2col.rowStarts(g), pixels = ScalarIm2col.pixelOffsets(g, count);
+    assertEquals(ld, pixels.length);
+    for (int r = 0; r < g.colRows(); r++) {
+      for (int j = 0; j < ld; j++) {
+        assertEquals(cols[r * ld + j], padded[rows[r] + pixels[j]], "row " + r + " column " + j);
+      }
+    }
+  }
 }

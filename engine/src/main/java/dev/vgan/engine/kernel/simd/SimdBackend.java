@@ -70,6 +70,12 @@ public final class SimdBackend extends CpuBackend {
   }
 
   @Override
+  public void sgemmGathered(GemmLeft a, int n, float alpha, float[] b, int[] bRows, int[] bCols, float beta,
+      float[] c, int cOff, int ldc) {
+    SimdSgemm.sgemmGathered(a, n, alpha, b, bRows, bCols, beta, c, cOff, ldc);
+  }
+
+  @Override
   public void sgemmTiles(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
       float[] b, int bOff, int ldb, int rowGroup, GemmTileSink sink) {
     if (SimdSgemm.tilesFromRegisters(m, n, k)) {

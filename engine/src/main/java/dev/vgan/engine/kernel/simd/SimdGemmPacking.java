@@ -89,4 +89,27 @@ final class SimdGemmPacking {
       }
     }
   }
+
+  /**
+   * Packs strips {@code [s0, s1)} of B̃ (as {@link #packB}) gathered: {@code B[p][j] = b[rows[p] + cols[j]]},
+   * reading only {@code j < col0 + nc}. im2col's column matrix, packed straight from the padded images.
+   */
+  static void packGathered(float[] b, int[] rows, int[] cols, int p0, int kc, int col0, int nc, int s0, int s1,
+      float[] dst) {
+    for (int s = s0; s < s1; s++) {
+      int width = Math.min(NR, nc - s * NR), col = col0 + s * NR, base = s * kc * NR;
+      for (int p = 0; p < kc; p++) {
+        int start = rows[p0 + p], d = base + p * NR;
+        if (width == NR) {
+          FloatVector.fromArray(S, b, start, cols, col).intoArray(dst, d);
+          FloatVector.fromArray(S, b, start, cols, col + L).intoArray(dst, d + L);
+        } else {
+          for (int j = 0; j < width; j++) {
+            dst[d + j] = b[start + cols[col + j]];
+          }
+          Arrays.fill(dst, d + width, d + NR, 0f);
+        }
+      }
+    }
+  }
 }

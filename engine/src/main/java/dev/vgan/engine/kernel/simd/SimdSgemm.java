@@ -80,7 +80,7 @@ final class SimdSgemm {
       SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
-    blocked(new GemmOperandA(transA, a, aOff, lda, null), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
+    blocked(new GemmOperandA(transA, a, aOff, lda, null), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb),
         new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
   }
 
@@ -91,7 +91,7 @@ final class SimdSgemm {
   static void sgemmRowTableA(int m, int n, int k, float alpha, float[] a, int[] aRows, boolean transB,
       float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
     if (!trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
-      blocked(new GemmOperandA(false, a, 0, 0, aRows), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
+      blocked(new GemmOperandA(false, a, 0, 0, aRows), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb),
           new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
     }
   }
@@ -103,7 +103,7 @@ final class SimdSgemm {
   static void sgemmRowTable(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b,
       int[] bRows, float beta, float[] c, int cOff, int ldc) {
     if (!trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
-      blocked(new GemmOperandA(false, a, aOff, lda, null), null, m, n, k, new GemmOperandB(false, b, 0, 0, bRows),
+      blocked(new GemmOperandA(false, a, aOff, lda, null), null, m, n, k, new GemmOperandB(false, b, 0, 0, bRows, null),
           new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
     }
   }
@@ -122,7 +122,7 @@ final class SimdSgemm {
    */
   static void sgemmTiles(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
       float[] b, int bOff, int ldb, int rowGroup, GemmTileSink sink) {
-    blocked(new GemmOperandA(transA, a, aOff, lda, null), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb, null),
+    blocked(new GemmOperandA(transA, a, aOff, lda, null), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb),
         new GemmTiles.ToSink(sink, rowGroup));
   }
 
@@ -148,7 +148,22 @@ final class SimdSgemm {
     if (a.packed() == null) {
       sgemm(a.transA(), transB, a.m(), n, a.k(), alpha, a.a(), a.aOff(), a.lda(), b, bOff, ldb, beta, c, cOff, ldc);
     } else if (!trivial(a.m(), n, a.k(), alpha, beta, c, cOff, ldc)) {
-      blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(transB, b, bOff, ldb, null),
+      blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(transB, b, bOff, ldb),
+          new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
+    }
+  }
+
+  /**
+   * {@link #sgemm} with a left operand from {@link #prepareLeft} (or unprepared) and B gathered as it is packed:
+   * see {@link dev.vgan.engine.kernel.KernelBackend#sgemmGathered}. A few rows read B in place, so there B is
+   * gathered whole first.
+   */
+  static void sgemmGathered(GemmLeft a, int n, float alpha, float[] b, int[] bRows, int[] bCols, float beta,
+      float[] c, int cOff, int ldc) {
+    if (a.m() <= SimdSmallM.MAX_ROWS) {
+      sgemm(a, false, n, alpha, ScalarSgemm.gatherWhole(b, bRows, bCols, a.k(), n), 0, n, beta, c, cOff, ldc);
+    } else if (!trivial(a.m(), n, a.k(), alpha, beta, c, cOff, ldc)) {
+      blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(false, b, 0, 0, bRows, bCols),
           new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
     }
   }
@@ -156,7 +171,7 @@ final class SimdSgemm {
   /** {@link #sgemmTiles} with a packed left operand from {@link #prepareLeft}, where {@link #tilesFromRegisters}. */
   static void sgemmTiles(GemmLeft a, boolean transB, int n, float[] b, int bOff, int ldb, int rowGroup,
       GemmTileSink sink) {
-    blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(transB, b, bOff, ldb, null),
+    blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(transB, b, bOff, ldb),
         new GemmTiles.ToSink(sink, rowGroup));
   }
 

@@ -62,6 +62,42 @@ class SimdSgemmTest {
     assertArrayEquals(plain, prepared, "prepared A must give the bits of A passed plainly");
   }
 
+  @ParameterizedTest(name = "transA={0} m={2} n={3} k={4}")
+  @MethodSource("shapes")
+  void gatheredRightOperandGivesTheBitsOfTheMatrixItGathers(boolean transA, boolean transB, int m, int n, int k) {
+    if (transB) {
+      return;                                   // B is gathered, never transposed: the shapes once each
+    }
+    Random rng = new Random(13L * m + 3L * n + k);
+    GemmOracle.Case c = GemmOracle.randomCase(rng, transA, false, m, n, k, 1.25f, -0.5f);
+    // Tables as im2col's: rows and columns that overlap and repeat, anywhere in a source larger than B.
+    float[] source = Fixtures.uniform(rng, 3 * n + 2 * k + 64);
+    int[] rows = new int[k], cols = new int[n];
+    for (int p = 0; p < k; p++) {
+      rows[p] = rng.nextInt(2 * k + 32);
+    }
+    for (int j = 0; j < n; j++) {
+      cols[j] = rng.nextInt(3 * n + 32);
+    }
+    float[] matrix = new float[k * n];
+    for (int p = 0; p < k; p++) {
+      for (int j = 0; j < n; j++) {
+        matrix[p * n + j] = source[rows[p] + cols[j]];
+      }
+    }
+    for (var backend : new dev.vgan.engine.kernel.KernelBackend[] {simd, ScalarBackend.INSTANCE}) {
+      for (boolean prepare : new boolean[] {false, true}) {
+        GemmLeft left = prepare ? backend.prepareLeft(transA, m, k, c.a, c.aOff, c.lda)
+            : GemmLeft.unprepared(transA, m, k, c.a, c.aOff, c.lda);
+        float[] plain = c.c0.clone(), gathered = c.c0.clone();
+        backend.sgemm(left, false, n, c.alpha, matrix, 0, n, c.beta, plain, c.cOff, c.ldc);
+        backend.sgemmGathered(left, n, c.alpha, source, rows, cols, c.beta, gathered, c.cOff, c.ldc);
+        assertArrayEquals(plain, gathered, backend.name() + (prepare ? " prepared" : " unprepared")
+            + ": the gathered B must give the bits of the matrix it gathers");
+      }
+    }
+  }
+
   @Test
   void preparedLeftOperandHandsTheSameTilesToASink() {
     Random rng = new Random(9);
