@@ -23,6 +23,8 @@ public final class Workspace {
     GEMM_TILE,
     /** A gathered right-hand matrix written out whole, where the GEMM cannot pack it as it gathers. */
     GEMM_GATHERED_B,
+    /** The transpose of a product with a few columns, computed as one with a few rows. */
+    GEMM_FEW_COLUMNS,
     /** A product computed whole before it is handed to a {@link GemmTileSink} row by row. */
     GEMM_PRODUCT,
     /** A row of partial sums in the scalar reference GEMM. */

@@ -80,6 +80,27 @@ final class SimdSgemm {
       SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
       return;
     }
+    if (k <= SimdSmallM.MAX_ROWS) {
+      // A shallow product (an outer product: the gradient of W2's Linear(6272, 1) at its input): each group
+      // of a few rows is a few-rows product, groups over the threads; bound by writing C.
+      int groups = Math.ceilDiv(m, SimdSmallM.MAX_ROWS);
+      int tasks = (int) Math.max(1, Math.min(Parallel.threads(), (long) m * n / SimdSmallM.MIN_B_PER_TASK));
+      Parallel.forRange(groups, 1, tasks, (g0, g1) -> {
+        for (int g = g0; g < g1; g++) {
+          int i0 = g * SimdSmallM.MAX_ROWS, rows = Math.min(SimdSmallM.MAX_ROWS, m - i0);
+          SimdSmallM.sgemm(transA, rows, n, k, alpha, a, aOff + (transA ? i0 : i0 * lda), lda, transB, b, bOff, ldb,
+              beta, c, cOff + i0 * ldc, ldc, 1);
+        }
+      });
+      return;
+    }
+    if (n <= SimdSmallM.MAX_ROWS) {
+      // Few columns: the same, transposed; bound by reading A.
+      int readers = (int) Math.max(1, Math.min(Parallel.threads(), (long) m * k / SimdSmallM.MIN_B_PER_TASK));
+      SimdSmallM.sgemmFewColumns(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+          readers);
+      return;
+    }
     blocked(new GemmOperandA(transA, a, aOff, lda, null), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb),
         new GemmTiles.IntoC(alpha, beta, c, cOff, ldc));
   }
@@ -145,7 +166,7 @@ final class SimdSgemm {
   /** {@link #sgemm} with a left operand from {@link #prepareLeft}: the same bits. */
   static void sgemm(GemmLeft a, boolean transB, int n, float alpha, float[] b, int bOff, int ldb, float beta,
       float[] c, int cOff, int ldc) {
-    if (a.packed() == null) {
+    if (a.packed() == null || n <= SimdSmallM.MAX_ROWS || a.k() <= SimdSmallM.MAX_ROWS) {  // these read A as stored
       sgemm(a.transA(), transB, a.m(), n, a.k(), alpha, a.a(), a.aOff(), a.lda(), b, bOff, ldb, beta, c, cOff, ldc);
     } else if (!trivial(a.m(), n, a.k(), alpha, beta, c, cOff, ldc)) {
       blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(transB, b, bOff, ldb),
@@ -155,12 +176,12 @@ final class SimdSgemm {
 
   /**
    * {@link #sgemm} with a left operand from {@link #prepareLeft} (or unprepared) and B gathered as it is packed:
-   * see {@link dev.vgan.engine.kernel.KernelBackend#sgemmGathered}. A few rows read B in place, so there B is
-   * gathered whole first.
+   * see {@link dev.vgan.engine.kernel.KernelBackend#sgemmGathered}. A few rows or columns, or a shallow product,
+   * read B in place, so there B is gathered whole first.
    */
   static void sgemmGathered(GemmLeft a, int n, float alpha, float[] b, int[] bRows, int[] bCols, float beta,
       float[] c, int cOff, int ldc) {
-    if (a.m() <= SimdSmallM.MAX_ROWS) {
+    if (a.m() <= SimdSmallM.MAX_ROWS || n <= SimdSmallM.MAX_ROWS || a.k() <= SimdSmallM.MAX_ROWS) {
       sgemm(a, false, n, alpha, ScalarSgemm.gatherWhole(b, bRows, bCols, a.k(), n), 0, n, beta, c, cOff, ldc);
     } else if (!trivial(a.m(), n, a.k(), alpha, beta, c, cOff, ldc)) {
       blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(false, b, 0, 0, bRows, bCols),

@@ -1,6 +1,7 @@
 package dev.vgan.engine.kernel.simd;
 
 import dev.vgan.engine.kernel.Parallel;
+import dev.vgan.engine.kernel.ScalarSgemm;
 import dev.vgan.engine.kernel.Workspace;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -8,7 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * SGEMM for a few rows of C ({@code m ≤ MAX_ROWS}: a batch-1 or batch-2 layer), without packing B: at
  * such sizes packing B costs more than the product (a batch-1 Linear(100, 12544) spent most of its time
- * in it). Each row of C is a set of dot products ({@code op(B) = Bᵀ}, rows of B contiguous) or a sum of
+ * in it); and for a few columns ({@link #sgemmFewColumns}: a Linear with one output, as W2's D head), as
+ * the transposed product. Each row of C is a set of dot products ({@code op(B) = Bᵀ}, rows of B contiguous) or a sum of
  * scaled rows of B ({@code op(B) = B}); columns of C are split over the threads, and every element's
  * arithmetic is fixed by its position, so the result does not depend on the thread count. C is written
  * with the tile merge's formula.
@@ -62,6 +64,24 @@ final class SimdSmallM {
         SimdTileMerge.merge(t, 0, BLOCK, m, len, alpha, beta, c, cOff + jb, ldc);
       }
     });
+  }
+
+  /**
+   * {@link #sgemm}'s product for a few columns of C ({@code n ≤ MAX_ROWS}): {@code Cᵀ = op(B)ᵀ · op(A)ᵀ} has
+   * a few rows, so it is computed by {@link #sgemm} into this thread's workspace and merged back transposed.
+   * The blocked GEMM would pad each row of C to a whole register tile (16 or 32 columns for one) and pack
+   * A: W2's Linear(6272, 1) forward took 0.5 ms for 0.8 MFLOP that way.
+   */
+  static void sgemmFewColumns(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
+      int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, int tasks) {
+    float[] t = Workspace.local().floats(Workspace.Slot.GEMM_FEW_COLUMNS, n * m);
+    // op(B)ᵀ is B as stored when transB, B read transposed otherwise; likewise op(A)ᵀ.
+    sgemm(!transB, n, m, k, 1f, b, bOff, ldb, !transA, a, aOff, lda, 0f, t, 0, m, tasks);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        ScalarSgemm.mergeRow(t, j * m + i, alpha, beta, c, cOff + i * ldc + j, 1);
+      }
+    }
   }
 
   /** {@code Σ x[xo + p] · y[yo + p]} for p in [0, k): two FMA chains, then the scalar tail. */

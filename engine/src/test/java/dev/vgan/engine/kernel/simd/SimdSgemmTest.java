@@ -27,7 +27,9 @@ class SimdSgemmTest {
         {12, 32, 5}, {24, 64, 9}, {101, 33, 513}, {257, 7, 31}, {5, 257, 65}, {29, 777, 1100}, {50, 1030, 40},
         {50, 1030, 300}, {27, 70, 2100},
         // A few rows (the unpacked small-m path): ragged blocks of C and k past a vector pair.
-        {2, 1030, 37}, {4, 513, 100}, {1, 1500, 6}, {3, 40, 1}};
+        {2, 1030, 37}, {4, 513, 100}, {1, 1500, 6}, {3, 40, 1},
+        // A few columns (computed transposed) and shallow products (row groups of a few rows), ragged.
+        {37, 1, 600}, {70, 3, 9}, {9, 4, 40}, {70, 300, 1}, {13, 1030, 3}, {6, 9, 4}};
     Stream.Builder<Arguments> out = Stream.builder();
     for (int[] s : mnk) {
       for (int t = 0; t < 4; t++) {
@@ -172,6 +174,15 @@ class SimdSgemmTest {
         float[] one = small.run(simd).result();
         Parallel.setThreads(2);
         assertArrayEquals(one, small.run(simd).result(), "small m: 1 vs 2 threads must agree bit for bit");
+      }
+      // A Linear with one output (few columns) and its input gradient (an outer product), as in W2's D.
+      for (int[] mnk : new int[][] {{64, 1, 6272}, {64, 6272, 1}}) {
+        GemmOracle.Case head = GemmOracle.randomCase(rng, false, mnk[1] == 1, mnk[0], mnk[1], mnk[2], 1f, 1f);
+        Parallel.setThreads(1);
+        float[] oneHead = head.run(simd).result();
+        Parallel.setThreads(2);
+        assertArrayEquals(oneHead, head.run(simd).result(), mnk[0] + "x" + mnk[1] + "x" + mnk[2] + ": 1 vs 2 threads");
+        head.assertMatchesOracle("few columns / shallow");
       }
       // Few rows, many columns: the column split path.
       GemmOracle.Case wide = GemmOracle.randomCase(rng, false, false, 13, 1500, 300, 1f, 0f);
