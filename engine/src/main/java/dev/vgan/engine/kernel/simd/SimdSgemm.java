@@ -166,7 +166,8 @@ final class SimdSgemm {
   /** {@link #sgemm} with a left operand from {@link #prepareLeft}: the same bits. */
   static void sgemm(GemmLeft a, boolean transB, int n, float alpha, float[] b, int bOff, int ldb, float beta,
       float[] c, int cOff, int ldc) {
-    if (a.packed() == null || n <= SimdSmallM.MAX_ROWS || a.k() <= SimdSmallM.MAX_ROWS) {  // these read A as stored
+    if (a.packed() == null || unpacked(a.m(), n, a.k())) {
+      // Unpacked paths read A as stored: the same bits as the plain call.
       sgemm(a.transA(), transB, a.m(), n, a.k(), alpha, a.a(), a.aOff(), a.lda(), b, bOff, ldb, beta, c, cOff, ldc);
     } else if (!trivial(a.m(), n, a.k(), alpha, beta, c, cOff, ldc)) {
       blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(transB, b, bOff, ldb),
@@ -181,7 +182,7 @@ final class SimdSgemm {
    */
   static void sgemmGathered(GemmLeft a, int n, float alpha, float[] b, int[] bRows, int[] bCols, float beta,
       float[] c, int cOff, int ldc) {
-    if (a.m() <= SimdSmallM.MAX_ROWS || n <= SimdSmallM.MAX_ROWS || a.k() <= SimdSmallM.MAX_ROWS) {
+    if (unpacked(a.m(), n, a.k())) {
       sgemm(a, false, n, alpha, ScalarSgemm.gatherWhole(b, bRows, bCols, a.k(), n), 0, n, beta, c, cOff, ldc);
     } else if (!trivial(a.m(), n, a.k(), alpha, beta, c, cOff, ldc)) {
       blocked(operand(a), a.packed(), a.m(), n, a.k(), new GemmOperandB(false, b, 0, 0, bRows, bCols),
@@ -299,6 +300,11 @@ final class SimdSgemm {
         }
       }
     }
+  }
+
+  /** Whether {@link #sgemm} takes one of {@link SimdSmallM}'s paths: a few rows or columns, or a shallow product. */
+  private static boolean unpacked(int m, int n, int k) {
+    return m <= SimdSmallM.MAX_ROWS || n <= SimdSmallM.MAX_ROWS || k <= SimdSmallM.MAX_ROWS;
   }
 
   /** Handles an empty product (BLAS: only C is scaled when k or alpha is 0); false when there is work. */
