@@ -74,31 +74,21 @@ final class SimdSgemm {
     if (trivial(m, n, k, alpha, beta, c, cOff, ldc)) {
       return;
     }
+    // Few rows, a shallow product, or few columns: unpacked, threads from the size of what is streamed
+    // (B, C or A) rather than the flops.
     if (m <= SimdSmallM.MAX_ROWS) {
-      // Few rows: bound by reading B, so threads pay off from the size of B rather than the flops.
-      int readers = (int) Math.max(1, Math.min(Parallel.threads(), (long) n * k / SimdSmallM.MIN_B_PER_TASK));
-      SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, readers);
+      SimdSmallM.sgemm(transA, m, n, k, alpha, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc,
+          SimdSmallM.tasksFor((long) n * k));
       return;
     }
     if (k <= SimdSmallM.MAX_ROWS) {
-      // A shallow product (an outer product: the gradient of W2's Linear(6272, 1) at its input): each group
-      // of a few rows is a few-rows product, groups over the threads; bound by writing C.
-      int groups = Math.ceilDiv(m, SimdSmallM.MAX_ROWS);
-      int tasks = (int) Math.max(1, Math.min(Parallel.threads(), (long) m * n / SimdSmallM.MIN_B_PER_TASK));
-      Parallel.forRange(groups, 1, tasks, (g0, g1) -> {
-        for (int g = g0; g < g1; g++) {
-          int i0 = g * SimdSmallM.MAX_ROWS, rows = Math.min(SimdSmallM.MAX_ROWS, m - i0);
-          SimdSmallM.sgemm(transA, rows, n, k, alpha, a, aOff + (transA ? i0 : i0 * lda), lda, transB, b, bOff, ldb,
-              beta, c, cOff + i0 * ldc, ldc, 1);
-        }
-      });
+      SimdSmallM.sgemmShallow(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+          SimdSmallM.tasksFor((long) m * n));
       return;
     }
     if (n <= SimdSmallM.MAX_ROWS) {
-      // Few columns: the same, transposed; bound by reading A.
-      int readers = (int) Math.max(1, Math.min(Parallel.threads(), (long) m * k / SimdSmallM.MIN_B_PER_TASK));
       SimdSmallM.sgemmFewColumns(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
-          readers);
+          SimdSmallM.tasksFor((long) m * k));
       return;
     }
     blocked(new GemmOperandA(transA, a, aOff, lda, null), null, m, n, k, new GemmOperandB(transB, b, bOff, ldb),

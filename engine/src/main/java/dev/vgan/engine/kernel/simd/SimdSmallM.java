@@ -9,11 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * SGEMM for a few rows of C ({@code m ≤ MAX_ROWS}: a batch-1 or batch-2 layer), without packing B: at
  * such sizes packing B costs more than the product (a batch-1 Linear(100, 12544) spent most of its time
- * in it); and for a few columns ({@link #sgemmFewColumns}: a Linear with one output, as W2's D head), as
- * the transposed product. Each row of C is a set of dot products ({@code op(B) = Bᵀ}, rows of B contiguous) or a sum of
- * scaled rows of B ({@code op(B) = B}); columns of C are split over the threads, and every element's
- * arithmetic is fixed by its position, so the result does not depend on the thread count. C is written
- * with the tile merge's formula.
+ * in it). The same kernel takes a few columns ({@link #sgemmFewColumns}, as the transposed product: a
+ * Linear with one output, W2's D head) and a shallow product ({@link #sgemmShallow}, a few rows at a time:
+ * that head's input gradient). Each row of C is a set of dot products ({@code op(B) = Bᵀ}, rows of B
+ * contiguous) or a sum of scaled rows of B ({@code op(B) = B}); columns of C are split over the threads, and
+ * every element's arithmetic is fixed by its position, so the result does not depend on the thread count. C
+ * is written with the tile merge's formula.
  */
 final class SimdSmallM {
   /** Largest m this path takes. */
@@ -21,11 +22,16 @@ final class SimdSmallM {
   private static final VectorSpecies<Float> S = SimdSpecies.FLOAT;
   private static final int L = S.length();
   /** Elements of B below which a second thread costs more than it saves. */
-  static final long MIN_B_PER_TASK = 1L << 16;
+  private static final long MIN_B_PER_TASK = 1L << 16;
   /** Columns of C per task, and per block of the row sums. */
   private static final int BLOCK = 512;
 
   private SimdSmallM() {}
+
+  /** Threads for a product that streams {@code elements} floats: one per {@link #MIN_B_PER_TASK} of them. */
+  static int tasksFor(long elements) {
+    return (int) Math.max(1, Math.min(Parallel.threads(), elements / MIN_B_PER_TASK));
+  }
 
   static void sgemm(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
       boolean transB, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, int tasks) {
@@ -82,6 +88,22 @@ final class SimdSmallM {
         ScalarSgemm.mergeRow(t, j * m + i, alpha, beta, c, cOff + i * ldc + j, 1);
       }
     }
+  }
+
+  /**
+   * {@link #sgemm}'s product for a shallow one ({@code k ≤ MAX_ROWS}, any m): groups of {@code MAX_ROWS} rows of
+   * C, each a few-rows product on one thread, the groups over {@code tasks} threads. The blocked GEMM would merge
+   * a whole register tile into C for every k FMAs: W2's Linear(6272, 1) input gradient (k = 1) took 0.4 ms.
+   */
+  static void sgemmShallow(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
+      int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, int tasks) {
+    Parallel.forRange(Math.ceilDiv(m, MAX_ROWS), 1, tasks, (g0, g1) -> {
+      for (int g = g0; g < g1; g++) {
+        int i0 = g * MAX_ROWS, rows = Math.min(MAX_ROWS, m - i0);
+        sgemm(transA, rows, n, k, alpha, a, aOff + (transA ? i0 : i0 * lda), lda, transB, b, bOff, ldb, beta, c,
+            cOff + i0 * ldc, ldc, 1);
+      }
+    });
   }
 
   /** {@code Σ x[xo + p] · y[yo + p]} for p in [0, k): two FMA chains, then the scalar tail. */
