@@ -56,14 +56,14 @@ public final class ConvLowering {
       float[] w, int wOff, float[] y, int yOff, boolean accumulate, int chunk) {
     int rows = g.colRows(), hw = g.colCols(), chunks = Math.ceilDiv(batch, chunk);
     GemmLeft weight = weightOperand(k, false, outChannels, rows, w, wOff, chunks);
-    int[] taps = ScalarIm2col.rowStarts(g);
+    ColumnTables tables = ColumnTables.of(g, Math.min(chunk, batch));
     // Chunks of images run in parallel, each on one thread with its own workspace (its GEMM runs inline).
     Parallel.forChunks(chunks, Parallel.threads(), c -> {
       int n0 = c * chunk, nb = Math.min(chunk, batch - n0), ld = nb * hw;
       float[] padded = ScalarIm2col.padImages(x, xOff + n0 * g.imageSize(), nb, g);
       float[] out = Workspace.local().floats(Workspace.Slot.CONV_CHANNELS, outChannels * ld);
       // out (O × nb·HW) = W (O × CKK) · cols (CKK × nb·HW), cols[r][j] = padded[taps[r] + pixels[j]]
-      k.sgemmGathered(weight, ld, 1f, padded, taps, ScalarIm2col.pixelOffsets(g, nb), 0f, out, 0, ld);
+      k.sgemmGathered(weight, ld, 1f, padded, tables.taps(), tables.pixels(), 0f, out, 0, ld);
       channelMajorToBatch(k, out, outChannels, nb, hw, y, yOff + n0 * outChannels * hw, accumulate);
     });
   }
@@ -133,10 +133,11 @@ public final class ConvLowering {
   static void backwardWeight(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] x, int xOff,
       float[] dy, int dyOff, float[] dw, int dwOff, int chunk, int partials) {
     int chunks = Math.ceilDiv(batch, chunk);
+    ColumnTables tables = ColumnTables.of(g, Math.min(chunk, batch));
     if (partials <= 1) {
       for (int c = 0; c < chunks; c++) {
-        chunkWeightGradient(k, g, outChannels, x, xOff, dy, dyOff, c * chunk, Math.min(chunk, batch - c * chunk), 1f,
-            dw, dwOff);
+        chunkWeightGradient(k, g, tables, outChannels, x, xOff, dy, dyOff, c * chunk,
+            Math.min(chunk, batch - c * chunk), 1f, dw, dwOff);
       }
       return;
     }
@@ -144,8 +145,8 @@ public final class ConvLowering {
     float[] sums = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT_PARTIALS, partials * size);
     Parallel.forChunks(partials, Parallel.threads(), p -> {
       for (int c = p; c < chunks; c += partials) {
-        chunkWeightGradient(k, g, outChannels, x, xOff, dy, dyOff, c * chunk, Math.min(chunk, batch - c * chunk),
-            c == p ? 0f : 1f, sums, p * size);
+        chunkWeightGradient(k, g, tables, outChannels, x, xOff, dy, dyOff, c * chunk,
+            Math.min(chunk, batch - c * chunk), c == p ? 0f : 1f, sums, p * size);
       }
     });
     // Block by block, so each block of dw stays in L1 while every partial is added to it, in partial order.
@@ -172,14 +173,24 @@ public final class ConvLowering {
    * The weight gradient of images {@code n0 .. n0 + nb}: {@code out (O × CKK) = beta · out + grad (O × nb·HW) ·
    * colsᵀ (nb·HW × CKK)}.
    */
-  private static void chunkWeightGradient(KernelBackend k, ConvGeometry g, int outChannels, float[] x, int xOff,
-      float[] dy, int dyOff, int n0, int nb, float beta, float[] out, int outOff) {
+  private static void chunkWeightGradient(KernelBackend k, ConvGeometry g, ColumnTables tables, int outChannels,
+      float[] x, int xOff, float[] dy, int dyOff, int n0, int nb, float beta, float[] out, int outOff) {
     int rows = g.colRows(), hw = g.colCols(), ld = nb * hw;
     float[] padded = ScalarIm2col.padImages(x, xOff + n0 * g.imageSize(), nb, g);
     float[] grad = batchToChannelMajor(dy, dyOff + n0 * outChannels * hw, outChannels, nb, hw);
     // colsᵀ[p][r] = padded[pixels[p] + taps[r]]: the column matrix's tables swapped
     k.sgemmGathered(GemmLeft.unprepared(false, outChannels, ld, grad, 0, ld), rows, 1f, padded,
-        ScalarIm2col.pixelOffsets(g, nb), ScalarIm2col.rowStarts(g), beta, out, outOff, rows);
+        tables.pixels(), tables.taps(), beta, out, outOff, rows);
+  }
+
+  /**
+   * The column matrix's tables for chunks of up to {@code images} images ({@link ScalarIm2col#rowStarts},
+   * {@link ScalarIm2col#pixelOffsets}), made once per call: a shorter last chunk reads a prefix of the pixels.
+   */
+  private record ColumnTables(int[] taps, int[] pixels) {
+    static ColumnTables of(ConvGeometry g, int images) {
+      return new ColumnTables(ScalarIm2col.rowStarts(g), ScalarIm2col.pixelOffsets(g, images));
+    }
   }
 
   /**

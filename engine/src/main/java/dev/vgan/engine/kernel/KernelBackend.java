@@ -87,7 +87,8 @@ public interface KernelBackend {
 
   /**
    * {@link #sgemm} with a prepared left operand and a right-hand matrix gathered from {@code b}:
-   * {@code B[p][j] = b[bRows[p] + bCols[j]]} ({@code a.k()} rows, n columns). An im2col column matrix is
+   * {@code B[p][j] = b[bRows[p] + bCols[j]]} ({@code a.k()} rows, n columns; longer tables are read only that
+   * far). An im2col column matrix is
    * this matrix over a chunk of zero-padded images ({@link ScalarIm2col#rowStarts} and
    * {@link ScalarIm2col#pixelOffsets}), and its transpose is the same with the tables swapped, so a lowered
    * convolution can skip writing it out. The default gathers B whole first; sums run in {@link #sgemm}'s
