@@ -92,8 +92,8 @@ public final class ScalarIm2col {
     }
   }
 
-  /** {@code cols[dst + s] = padded[base + offsets[from + s]]} for s in [0, n). */
-  private static void gatherRow(float[] padded, int base, int[] offsets, int from, int n, float[] cols, int dst) {
+  /** {@code cols[dst + s] = padded[base + offsets[from + s]]} for s in [0, n); also {@link ScalarSgemm#gatherWhole}'s. */
+  static void gatherRow(float[] padded, int base, int[] offsets, int from, int n, float[] cols, int dst) {
     for (int s = 0; s < n; s++) {
       cols[dst + s] = padded[base + offsets[from + s]];
     }

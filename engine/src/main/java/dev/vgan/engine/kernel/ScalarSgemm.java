@@ -24,9 +24,7 @@ public final class ScalarSgemm {
   public static float[] gatherWhole(float[] b, int[] bRows, int[] bCols, int k, int n) {
     float[] whole = Workspace.local().floats(Workspace.Slot.GEMM_GATHERED_B, k * n);
     for (int p = 0; p < k; p++) {
-      for (int j = 0, start = bRows[p]; j < n; j++) {
-        whole[p * n + j] = b[start + bCols[j]];
-      }
+      ScalarIm2col.gatherRow(b, bRows[p], bCols, 0, n, whole, p * n);
     }
     return whole;
   }
