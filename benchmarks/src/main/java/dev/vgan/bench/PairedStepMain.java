@@ -1,10 +1,6 @@
 package dev.vgan.bench;
 
-import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Tensor;
-import dev.vgan.engine.kernel.Parallel;
-import dev.vgan.engine.optim.AdamConfig;
-import dev.vgan.models.dcgan.Dcgan28;
 import dev.vgan.models.dcgan.DcganStep;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -33,13 +29,10 @@ public final class PairedStepMain {
     private final DcganStep step;
     private final Tensor real;
 
-    /** A fresh generator, discriminator and batch, seeded as {@link TrainStepBench}'s. */
+    /** {@link TrainStepBench}'s step and batch, on {@code threads} threads. */
     public Step(int threads) {
-      Parallel.setThreads(threads);
-      Rng rng = Rng.seeded(7);
-      step = new DcganStep(Dcgan28.generator(rng), Dcgan28.discriminator(rng), Dcgan28.Z,
-          AdamConfig.of(2e-4f, 0.5f, 0.999f), rng);
-      real = Tensor.uniform(Rng.seeded(3), -1f, 1f, 64, 1, 28, 28);
+      step = TrainStepBench.freshStep(threads);
+      real = TrainStepBench.realBatch(64);
     }
 
     @Override

@@ -44,9 +44,9 @@ public class TrainStepBench {
   public void setup() {
     // The same step on 1 thread and on `threads` must agree bit for bit (no kernel's arithmetic depends
     // on the thread count or on whether the JIT has compiled it yet).
-    TrainStats one = freshStep(1).step(realBatch());
+    TrainStats one = freshStep(1).step(realBatch(batch));
     step = freshStep(threads);
-    real = realBatch();
+    real = realBatch(batch);
     TrainStats many = step.step(real);
     if (!one.finite() || one.lossD() != many.lossD() || one.lossG() != many.lossG()) {
       throw new IllegalStateException("train step: 1 thread gave " + one + ", " + threads + " gave " + many
@@ -54,14 +54,16 @@ public class TrainStepBench {
     }
   }
 
-  private DcganStep freshStep(int t) {
+  /** A fresh W2 step (seeded generator and discriminator, Adam 2e-4/0.5/0.999) on {@code t} threads. */
+  static DcganStep freshStep(int t) {
     Parallel.setThreads(t);
     Rng rng = Rng.seeded(7);
     return new DcganStep(Dcgan28.generator(rng), Dcgan28.discriminator(rng), Dcgan28.Z,
         AdamConfig.of(2e-4f, 0.5f, 0.999f), rng);
   }
 
-  private Tensor realBatch() {
+  /** The "real" images every W2 step is timed on: seeded, uniform in [-1, 1]. */
+  static Tensor realBatch(int batch) {
     return Tensor.uniform(Rng.seeded(3), -1f, 1f, batch, 1, 28, 28);
   }
 
