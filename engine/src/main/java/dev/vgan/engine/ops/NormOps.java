@@ -86,7 +86,7 @@ public final class NormOps {
   private static void coefficients(int c, float[] var, float divisor, float eps, float[] mean, Tensor weight,
       Tensor bias, float[] invStd, float[] scale, float[] shift) {
     for (int j = 0; j < c; j++) {
-      invStd[j] = (float) (1.0 / Math.sqrt(var[j] / divisor + eps));
+      invStd[j] = 1f / (float) Math.sqrt(var[j] / divisor + eps);
     }
     if (weight == null) {
       System.arraycopy(invStd, 0, scale, 0, c);
