@@ -263,5 +263,15 @@ public final class Autograd {
       }
       return pending.computeIfAbsent(input, t -> Tensor.zeros(t.shape()));
     }
+
+    @Override
+    public Node.Target target(Tensor input) {
+      if ((intoLeaves && input.isLeaf()) || pending.containsKey(input)) {
+        return new Node.Target(of(input).data(), true);
+      }
+      Tensor fresh = Tensor.empty(input.shape());
+      pending.put(input, fresh);
+      return new Node.Target(fresh.data(), false);
+    }
   }
 }

@@ -16,7 +16,10 @@ public record Node(String name, List<Tensor> inputs, Backward backward, GraphBac
   /** Adds {@code dy}'s contribution into the gradients of the inputs. */
   @FunctionalInterface
   public interface Backward {
-    /** {@code gy} is d(loss)/d(output), not modified; accumulate into {@code grads.of(input)}. */
+    /**
+     * {@code gy} is d(loss)/d(output), not modified; accumulate into {@code grads.of(input)} (or write
+     * through {@code grads.target(input)}).
+     */
     void run(Tensor gy, Gradients grads);
   }
 
@@ -34,7 +37,25 @@ public record Node(String name, List<Tensor> inputs, Backward backward, GraphBac
 
     /** The buffer (same shape as {@code input}, zero at first) to add the gradient into. */
     Tensor of(Tensor input);
+
+    /**
+     * Where a backward that writes every element of {@code input}'s gradient puts it: the buffer of
+     * {@link #of}, to add into, or — when nothing has been added yet — a buffer of unspecified contents to
+     * overwrite, so that the first contribution is not preceded by a pass that zeroes the whole tensor.
+     */
+    default Target target(Tensor input) {
+      return new Target(of(input).data(), true);
+    }
   }
+
+  /**
+   * A gradient buffer as {@link Gradients#target} hands it out.
+   *
+   * @param data the buffer, input-sized
+   * @param add whether it holds a gradient to add to; if not, its contents are unspecified and the
+   *     caller must overwrite every element
+   */
+  public record Target(float[] data, boolean add) {}
 
   /** Where a recording backward sends its contributions. */
   public interface GraphGradients {

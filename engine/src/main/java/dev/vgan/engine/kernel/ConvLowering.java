@@ -1,5 +1,7 @@
 package dev.vgan.engine.kernel;
 
+import java.util.Arrays;
+
 /**
  * Conv2d lowered to im2col + SGEMM, NCHW, a chunk of images at a time: the column matrices of the
  * chunk's images sit side by side, {@code (C·kh·kw) × (nb·HW)}, so each pass is one large GEMM instead
@@ -71,32 +73,42 @@ public final class ConvLowering {
   /** {@code dx += conv2dᵀ(dy, w)}: the gradient of {@link #forward} with respect to x. Accumulates. */
   public static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels,
       float[] w, int wOff, float[] dy, int dyOff, float[] dx, int dxOff) {
+    backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, true);
+  }
+
+  /**
+   * {@code dx += conv2dᵀ(dy, w)}, or {@code dx = conv2dᵀ(dy, w)} when not {@code accumulate} (dx's old
+   * contents are then never read, so it need not be zeroed first).
+   */
+  public static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels,
+      float[] w, int wOff, float[] dy, int dyOff, float[] dx, int dxOff, boolean accumulate) {
     if (DirectConv.suitsBackwardData(g, outChannels)) {
-      DirectConv.backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff);
+      DirectConv.backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, accumulate);
       return;
     }
     if (PhaseCol2im.suits(g, outChannels)) {
-      backwardDataByPhases(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, imagesPerChunk(g, batch));
+      backwardDataByPhases(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, imagesPerChunk(g, batch),
+          accumulate);
       return;
     }
-    backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, imagesPerChunk(g, batch));
+    backwardData(k, g, batch, outChannels, w, wOff, dy, dyOff, dx, dxOff, imagesPerChunk(g, batch), accumulate);
   }
 
   /** {@link #backwardData} on {@link PhaseCol2im}'s wide grid: the GEMM's tiles go to phase planes, not to a matrix. */
   static void backwardDataByPhases(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w,
-      int wOff, float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
+      int wOff, float[] dy, int dyOff, float[] dx, int dxOff, int chunk, boolean accumulate) {
     int hw = g.colCols(), chunks = Math.ceilDiv(batch, chunk);
     GemmLeft weight = weightOperand(k, true, g.colRows(), outChannels, w, wOff, chunks);
     Parallel.forChunks(chunks, Parallel.threads(), c -> {
       int n0 = c * chunk;
       PhaseCol2im phases = new PhaseCol2im(g, Math.min(chunk, batch - n0));
       float[] grad = phases.widen(dy, dyOff + n0 * outChannels * hw, outChannels);
-      phases.addProduct(k, weight, grad, dx, dxOff + n0 * g.imageSize());
+      phases.addProduct(k, weight, grad, dx, dxOff + n0 * g.imageSize(), accumulate);
     });
   }
 
   static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w, int wOff,
-      float[] dy, int dyOff, float[] dx, int dxOff, int chunk) {
+      float[] dy, int dyOff, float[] dx, int dxOff, int chunk, boolean accumulate) {
     int rows = g.colRows(), hw = g.colCols(), chunks = Math.ceilDiv(batch, chunk);
     GemmLeft weight = weightOperand(k, true, rows, outChannels, w, wOff, chunks);
     Parallel.forChunks(chunks, Parallel.threads(), c -> {
@@ -105,6 +117,9 @@ public final class ConvLowering {
       float[] cols = Workspace.local().floats(Workspace.Slot.CONV_COLS, rows * ld);
       // cols (CKK × nb·HW) = Wᵀ (CKK × O) · grad (O × nb·HW)
       k.sgemm(weight, false, ld, 1f, grad, 0, ld, 0f, cols, 0, ld);
+      if (!accumulate) {   // col2im adds: this chunk's images start from zero
+        Arrays.fill(dx, dxOff + n0 * g.imageSize(), dxOff + (n0 + nb) * g.imageSize(), 0f);
+      }
       k.col2im(cols, 0, ld, nb, g, dx, dxOff + n0 * g.imageSize());
     });
   }

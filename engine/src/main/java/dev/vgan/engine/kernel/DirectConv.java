@@ -62,9 +62,9 @@ final class DirectConv {
     });
   }
 
-  /** {@code dx += conv2dᵀ(dy, w)}: the gradient of {@link #forward} with respect to x. */
+  /** {@code dx += conv2dᵀ(dy, w)} (or {@code =} when not accumulating): the gradient of {@link #forward} in x. */
   static void backwardData(KernelBackend k, ConvGeometry g, int batch, int outChannels, float[] w, int wOff,
-      float[] dy, int dyOff, float[] dx, int dxOff) {
+      float[] dy, int dyOff, float[] dx, int dxOff, boolean accumulate) {
     int c = g.channels(), taps = g.kernelH() * g.kernelW();
     // flipped[ci][o·taps + t] = w[o][ci·taps + taps − 1 − t]: both axes reversed, in and out swapped
     float[] flipped = Workspace.local().floats(Workspace.Slot.CONV_WEIGHT, c * outChannels * taps);
@@ -76,7 +76,7 @@ final class DirectConv {
         }
       }
     }
-    forward(k, adjoint(g, outChannels), batch, c, dy, dyOff, flipped, 0, dx, dxOff, true);
+    forward(k, adjoint(g, outChannels), batch, c, dy, dyOff, flipped, 0, dx, dxOff, accumulate);
   }
 
   /**

@@ -115,7 +115,7 @@ final class PhaseCol2im {
   }
 
   /**
-   * {@code dx (images, C, H, W) += col2im(Wᵀ · grad)} for a weight {@code w (O, C·kh·kw)}, given as the
+   * {@code dx (images, C, H, W) += col2im(Wᵀ · grad)} ({@code =} when not {@code accumulate}) for a weight {@code w (O, C·kh·kw)}, given as the
    * left operand {@code weight} (Wᵀ, {@code C·kh·kw × O}, possibly prepared for every chunk), and the widened
    * gradient {@code grad (O, wide)} ({@link #widen}), without the column matrix: each tile of the product is
    * added to its phase planes as it comes from the GEMM, while it is still in cache. The GEMM hands row r's
@@ -124,7 +124,7 @@ final class PhaseCol2im {
    * Channels are the GEMM's row groups, so threads never share a plane; the planes are then interleaved
    * into dx, image-channel pairs split over the threads (a nested call from a pool task runs inline).
    */
-  void addProduct(KernelBackend k, GemmLeft weight, float[] grad, float[] dx, int dxOff) {
+  void addProduct(KernelBackend k, GemmLeft weight, float[] grad, float[] dx, int dxOff, boolean accumulate) {
     int c = g.channels(), hw = g.height() * g.width(), taps = g.kernelH() * g.kernelW();
     float[] planes = Workspace.local().floats(Workspace.Slot.CONV_PADDED, images * c * unitSize);
     Arrays.fill(planes, 0, images * c * unitSize, 0f);
@@ -133,8 +133,14 @@ final class PhaseCol2im {
     Parallel.forRange(images * c, 1, Parallel.threads(), (u0, u1) -> {
       for (int u = u0; u < u1; u++) {
         int at = u * unitSize, to = dxOff + u * hw;
-        for (int i = 0; i < hw; i++) {
-          dx[to + i] += planes[at + source[i]];
+        if (accumulate) {
+          for (int i = 0; i < hw; i++) {
+            dx[to + i] += planes[at + source[i]];
+          }
+        } else {
+          for (int i = 0; i < hw; i++) {
+            dx[to + i] = planes[at + source[i]];
+          }
         }
       }
     });

@@ -1,11 +1,13 @@
 package dev.vgan.engine.ops;
 
 import static dev.vgan.engine.ops.OpSupport.elementwise;
+import static dev.vgan.engine.ops.OpSupport.elementwiseInto;
 import static dev.vgan.engine.ops.OpSupport.k;
 import static dev.vgan.engine.ops.OpSupport.require;
 import static dev.vgan.engine.ops.OpSupport.send;
 
 import dev.vgan.engine.core.Autograd;
+import dev.vgan.engine.core.Node;
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Tensor;
 
@@ -34,11 +36,12 @@ public final class ActivationOps {
     return Autograd.record(slope == 0f ? "relu" : "leakyRelu", y,
         (gy, g) -> {
           if (g.wants(x)) {
-            float[] gx = g.of(x).data();
+            Node.Target t = g.target(x);
+            float[] gx = t.data();
             if (slope == 0f) {
-              elementwise(n, (o, len) -> k().reluBackward(x.data(), o, gy.data(), o, gx, o, len));
+              elementwiseInto(t, n, (o, len) -> k().reluBackward(x.data(), o, gy.data(), o, gx, o, len));
             } else {
-              elementwise(n, (o, len) -> k().leakyReluBackward(slope, x.data(), o, gy.data(), o, gx, o, len));
+              elementwiseInto(t, n, (o, len) -> k().leakyReluBackward(slope, x.data(), o, gy.data(), o, gx, o, len));
             }
           }
         },
@@ -64,8 +67,9 @@ public final class ActivationOps {
     return Autograd.record("tanh", y,
         (gy, g) -> {
           if (g.wants(x)) {
-            float[] gx = g.of(x).data();
-            elementwise(n, (o, len) -> k().tanhBackward(y.data(), o, gy.data(), o, gx, o, len));
+            Node.Target t = g.target(x);
+            float[] gx = t.data();
+            elementwiseInto(t, n, (o, len) -> k().tanhBackward(y.data(), o, gy.data(), o, gx, o, len));
           }
         },
         // d tanh = 1 − y²
@@ -82,8 +86,9 @@ public final class ActivationOps {
     return Autograd.record("sigmoid", y,
         (gy, g) -> {
           if (g.wants(x)) {
-            float[] gx = g.of(x).data();
-            elementwise(n, (o, len) -> k().sigmoidBackward(y.data(), o, gy.data(), o, gx, o, len));
+            Node.Target t = g.target(x);
+            float[] gx = t.data();
+            elementwiseInto(t, n, (o, len) -> k().sigmoidBackward(y.data(), o, gy.data(), o, gx, o, len));
           }
         },
         // d sigmoid = y − y²

@@ -1,6 +1,7 @@
 package dev.vgan.engine.ops;
 
 import dev.vgan.engine.kernel.Parallel;
+import java.util.Arrays;
 
 /**
  * Per-channel elementwise loops over a tensor viewed as {@code (n, c, s)}: batch, channels, spatial.
@@ -39,12 +40,19 @@ final class ChannelLoops {
     });
   }
 
-  /** {@code dx[n, c, s] += a[c] · g[n, c, s] + b[c] · x[n, c, s] + k[c]}. */
-  static void addLinear(float[] g, float[] x, float[] a, float[] b, float[] k, int n, int c, int s, float[] dx) {
+  /**
+   * {@code dx[n, c, s] += a[c] · g[n, c, s] + b[c] · x[n, c, s] + k[c]}; with {@code add} false, dx's
+   * contents are unspecified and it is written ({@code =}), each run zeroed just before it is added to.
+   */
+  static void addLinear(float[] g, float[] x, float[] a, float[] b, float[] k, int n, int c, int s, float[] dx,
+      boolean add) {
     Parallel.forRange(c, grain(n, s), Parallel.threads(), (c0, c1) -> {
       for (int i = 0; i < n; i++) {
         if (s == 1) {
           int row = i * c;
+          if (!add) {
+            Arrays.fill(dx, row + c0, row + c1, 0f);
+          }
           for (int j = c0; j < c1; j++) {
             dx[row + j] += a[j] * g[row + j] + b[j] * x[row + j] + k[j];
           }
@@ -53,6 +61,9 @@ final class ChannelLoops {
         for (int j = c0; j < c1; j++) {
           int base = (i * c + j) * s;
           float aj = a[j], bj = b[j], kj = k[j];
+          if (!add) {
+            Arrays.fill(dx, base, base + s, 0f);
+          }
           for (int q = 0; q < s; q++) {
             dx[base + q] += aj * g[base + q] + bj * x[base + q] + kj;
           }

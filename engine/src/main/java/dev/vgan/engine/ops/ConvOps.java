@@ -86,7 +86,8 @@ public final class ConvOps {
         (gy, gr) -> {
           addBiasGradient(gy, b, gr);
           if (gr.wants(img)) {
-            ConvLowering.backwardData(k(), g, n, o, w.data(), 0, gy.data(), 0, gr.of(img).data(), 0);
+            Node.Target dx = gr.target(img);
+            ConvLowering.backwardData(k(), g, n, o, w.data(), 0, gy.data(), 0, dx.data(), 0, dx.add());
           }
           if (gr.wants(w)) {
             ConvLowering.backwardWeight(k(), g, n, o, img.data(), 0, gy.data(), 0, gr.of(w).data(), 0);
@@ -109,14 +110,15 @@ public final class ConvOps {
   private static Tensor convT(Tensor small, Tensor w, Tensor b, ConvGeometry g, int o) {
     checkBias(b, g.channels());
     int n = small.size(0);
-    Tensor y = Tensor.zeros(imageShape(n, g));
-    ConvLowering.backwardData(k(), g, n, o, w.data(), 0, small.data(), 0, y.data(), 0);
+    Tensor y = Tensor.empty(imageShape(n, g));
+    ConvLowering.backwardData(k(), g, n, o, w.data(), 0, small.data(), 0, y.data(), 0, false);
     addBias(y, b);
     return Autograd.record("convTranspose2d", y,
         (gy, gr) -> {
           addBiasGradient(gy, b, gr);
           if (gr.wants(small)) {     // d small = conv(gy, w)
-            ConvLowering.forward(k(), g, n, o, gy.data(), 0, w.data(), 0, gr.of(small).data(), 0, true);
+            Node.Target ds = gr.target(small);
+            ConvLowering.forward(k(), g, n, o, gy.data(), 0, w.data(), 0, ds.data(), 0, ds.add());
           }
           if (gr.wants(w)) {         // d w += Σ small · im2col(gy)ᵀ
             ConvLowering.backwardWeight(k(), g, n, o, gy.data(), 0, small.data(), 0, gr.of(w).data(), 0);

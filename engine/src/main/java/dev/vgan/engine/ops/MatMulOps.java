@@ -5,6 +5,7 @@ import static dev.vgan.engine.ops.OpSupport.require;
 import static dev.vgan.engine.ops.OpSupport.send;
 
 import dev.vgan.engine.core.Autograd;
+import dev.vgan.engine.core.Node;
 import dev.vgan.engine.core.Shape;
 import dev.vgan.engine.core.Tensor;
 
@@ -85,7 +86,9 @@ public final class MatMulOps {
     return Autograd.record("linear", y,
         (gy, g) -> {
           if (g.wants(x)) {   // dx += gy · W
-            k().sgemm(false, false, n, in, out, 1f, gy.data(), 0, out, w.data(), 0, in, 1f, g.of(x).data(), 0, in);
+            Node.Target dx = g.target(x);
+            k().sgemm(false, false, n, in, out, 1f, gy.data(), 0, out, w.data(), 0, in, dx.add() ? 1f : 0f,
+                dx.data(), 0, in);
           }
           if (g.wants(w)) {   // dW += gyᵀ · x
             k().sgemm(true, false, out, in, n, 1f, gy.data(), 0, out, x.data(), 0, in, 1f, g.of(w).data(), 0, in);

@@ -138,6 +138,7 @@ public final class NormOps {
         k0[j] = -scale[j] * sumGy[j] / m - b[j] * mean[j];
       }
     }
-    ChannelLoops.addLinear(gy.data(), x.data(), scale, b, k0, v.n(), c, v.s(), g.of(x).data());
+    dev.vgan.engine.core.Node.Target dx = g.target(x);
+    ChannelLoops.addLinear(gy.data(), x.data(), scale, b, k0, v.n(), c, v.s(), dx.data(), dx.add());
   }
 }

@@ -10,11 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vgan.engine.loss.Losses;
 import dev.vgan.engine.nn.BatchNorm2d;
 import dev.vgan.engine.nn.Conv2d;
+import dev.vgan.engine.nn.ConvTranspose2d;
 import dev.vgan.engine.nn.Flatten;
 import dev.vgan.engine.nn.LeakyRelu;
 import dev.vgan.engine.nn.Linear;
 import dev.vgan.engine.nn.Parameter;
+import dev.vgan.engine.nn.Relu;
 import dev.vgan.engine.nn.Sequential;
+import dev.vgan.engine.nn.Tanh;
 import dev.vgan.engine.optim.Adam;
 import dev.vgan.engine.optim.AdamConfig;
 import java.util.ArrayList;
@@ -73,8 +76,12 @@ class TensorArenaTest {
 
   private static List<float[]> train(boolean arena) {
     Rng rng = Rng.seeded(3);
-    Sequential net = new Sequential(new Conv2d(2, 8, 3, 2, 1, true, rng), new BatchNorm2d(8), new LeakyRelu(0.2f),
-        new Flatten(), new Linear(8 * 4 * 4, 1, rng));
+    // Every layer kind whose backward writes a gradient's first contribution into recycled storage (which
+    // holds the last step's values, not zeros): a missed element would make the weights differ.
+    Sequential net = new Sequential(new Conv2d(2, 2, 3, 1, 1, true, rng), new ConvTranspose2d(2, 4, 4, 2, 1, true, rng),
+        new Relu(),
+        new Conv2d(4, 8, 3, 2, 1, true, rng), new BatchNorm2d(8), new LeakyRelu(0.2f), new Tanh(),
+        new Conv2d(8, 8, 4, 2, 1, true, rng), new Flatten(), new Linear(8 * 4 * 4, 1, rng));
     Adam opt = new Adam(net.parameters(), AdamConfig.of(1e-2f, 0.5f, 0.999f));
     TensorArena pool = new TensorArena();
     for (int step = 0; step < 5; step++) {

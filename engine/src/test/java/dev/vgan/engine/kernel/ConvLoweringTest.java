@@ -139,7 +139,7 @@ class ConvLoweringTest {
     for (int chunk : new int[] {batch, 1}) {
       float[] y = new float[dy.length], dx = new float[x.length], dw = new float[w.length];
       ConvLowering.forward(k, G, batch, OUT, x, 0, w, 0, y, 0, false, chunk);
-      ConvLowering.backwardData(k, G, batch, OUT, w, 0, dy, 0, dx, 0, chunk);
+      ConvLowering.backwardData(k, G, batch, OUT, w, 0, dy, 0, dx, 0, chunk, true);
       ConvLowering.backwardWeight(k, G, batch, OUT, x, 0, dy, 0, dw, 0, chunk);
       float[][] r = chunk == batch ? whole : split;
       r[0] = y;
@@ -168,10 +168,37 @@ class ConvLoweringTest {
         float[] start = Fixtures.uniform(rng, batch * g.imageSize());     // both accumulate onto it
         float[] scatter = start.clone(), phases = start.clone();
         for (KernelBackend k : new KernelBackend[] {ScalarBackend.INSTANCE, SimdBackend.INSTANCE}) {
-          ConvLowering.backwardData(k, g, batch, out, w, 0, dy, 0, scatter, 0, 2);
-          ConvLowering.backwardDataByPhases(k, g, batch, out, w, 0, dy, 0, phases, 0, 2);
+          ConvLowering.backwardData(k, g, batch, out, w, 0, dy, 0, scatter, 0, 2, true);
+          ConvLowering.backwardDataByPhases(k, g, batch, out, w, 0, dy, 0, phases, 0, 2, true);
           Fixtures.assertClose(k.name() + " " + g + " batch " + batch, scatter, phases, 0);
         }
+      }
+    }
+  }
+
+  /**
+   * Writing backward-data (a gradient's first contribution) equals adding it onto zeros, and never reads
+   * the old contents: dx starts full of NaN. Each of the three paths: DirectConv (stride 1), the phase
+   * planes (W2's 4×4 stride 2), the column matrix and its scatter (a 3×3 stride 2).
+   */
+  @Test
+  void backwardDataThatWritesEqualsAddingOntoZeros() {
+    Random rng = new Random(8);
+    int out = 16;
+    ConvGeometry[] geometries = {ConvGeometry.square(16, 14, 14, 5, 1, 2), ConvGeometry.square(16, 14, 14, 4, 2, 1),
+        ConvGeometry.square(16, 9, 9, 3, 2, 1)};
+    assertTrue(DirectConv.suitsBackwardData(geometries[0], out));
+    assertTrue(PhaseCol2im.suits(geometries[1], out) && !DirectConv.suitsBackwardData(geometries[1], out));
+    assertTrue(!PhaseCol2im.suits(geometries[2], out) && !DirectConv.suitsBackwardData(geometries[2], out));
+    for (ConvGeometry g : geometries) {
+      int batch = 3;
+      float[] w = Fixtures.uniform(rng, out * g.colRows()), dy = Fixtures.uniform(rng, batch * out * g.colCols());
+      for (KernelBackend k : new KernelBackend[] {ScalarBackend.INSTANCE, SimdBackend.INSTANCE}) {
+        float[] added = new float[batch * g.imageSize()], written = new float[added.length];
+        java.util.Arrays.fill(written, Float.NaN);
+        ConvLowering.backwardData(k, g, batch, out, w, 0, dy, 0, added, 0, true);
+        ConvLowering.backwardData(k, g, batch, out, w, 0, dy, 0, written, 0, false);
+        Fixtures.assertClose(k.name() + " " + g, added, written, 0);
       }
     }
   }

@@ -86,8 +86,8 @@ class DirectConvTest {
       float[] start = Fixtures.uniform(rng, batch * g.imageSize());
       // Each value sums OUT·kh·kw products.
       assertSumsMatch(g.toString(), start, OUT * g.kernelH() * g.kernelW(),
-          (k, dx) -> ConvLowering.backwardData(k, g, batch, OUT, w, 0, dy, 0, dx, 0, 1),
-          (k, dx) -> DirectConv.backwardData(k, g, batch, OUT, w, 0, dy, 0, dx, 0));
+          (k, dx) -> ConvLowering.backwardData(k, g, batch, OUT, w, 0, dy, 0, dx, 0, 1, true),
+          (k, dx) -> DirectConv.backwardData(k, g, batch, OUT, w, 0, dy, 0, dx, 0, true));
     }
   }
 
@@ -183,7 +183,7 @@ class DirectConvTest {
     float[] w = Fixtures.uniform(rng, out * g.colRows()), dy = Fixtures.uniform(rng, batch * out * g.colCols());
     float[] viaDispatch = new float[batch * g.imageSize()], viaIm2col = new float[batch * g.imageSize()];
     ConvLowering.backwardData(SimdBackend.INSTANCE, g, batch, out, w, 0, dy, 0, viaDispatch, 0);
-    ConvLowering.backwardData(SimdBackend.INSTANCE, g, batch, out, w, 0, dy, 0, viaIm2col, 0, 1);
+    ConvLowering.backwardData(SimdBackend.INSTANCE, g, batch, out, w, 0, dy, 0, viaIm2col, 0, 1, true);
     Fixtures.assertClose("stride-2 backward-data", viaIm2col, viaDispatch, 0);
   }
 }
