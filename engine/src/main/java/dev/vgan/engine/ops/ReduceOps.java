@@ -6,6 +6,7 @@ import static dev.vgan.engine.ops.OpSupport.require;
 import dev.vgan.engine.core.Autograd;
 import dev.vgan.engine.core.Shape;
 import dev.vgan.engine.core.Tensor;
+import dev.vgan.engine.kernel.Parallel;
 
 /**
  * Sums and their adjoints. Every reduction here is one pattern: view the input as
@@ -95,37 +96,47 @@ public final class ReduceOps {
         u);
   }
 
-  /** {@code sums[m] += Σ_{o,i} x[o, m, i]}. */
-  static void addSums(float[] x, int outer, int mid, int inner, float[] sums) {
-    if (inner == 1) {
-      for (int o = 0; o < outer; o++) {                 // rows: a vector add across mid
-        k().axpy(1f, x, o * mid, sums, 0, mid);
-      }
-      return;
-    }
-    for (int o = 0; o < outer; o++) {
-      for (int m = 0; m < mid; m++) {
-        sums[m] += k().sum(x, (o * mid + m) * inner, inner);
-      }
-    }
-  }
+  /** Values a task of {@link #addSums} or {@link #addBroadcast} touches at least (32K): below, one thread. */
+  private static final int VALUES_PER_TASK = 1 << 15;
 
-  /** {@code y[o, m, i] += u[m]}. */
-  static void addBroadcast(float[] u, int outer, int mid, int inner, float[] y) {
-    if (inner == 1) {
-      for (int o = 0; o < outer; o++) {
-        k().axpy(1f, u, 0, y, o * mid, mid);
+  /**
+   * {@code sums[m] += Σ_{o,i} x[o, m, i]}. The m are split over the threads; each sum runs over o in order
+   * on one thread, so the result does not depend on the thread count.
+   */
+  static void addSums(float[] x, int outer, int mid, int inner, float[] sums) {
+    int grain = Math.max(1, VALUES_PER_TASK / Math.max(1, outer * inner));
+    Parallel.forRange(mid, grain, Parallel.threads(), (m0, m1) -> {
+      if (inner == 1) {
+        for (int o = 0; o < outer; o++) {               // rows: a vector add across mid
+          k().axpy(1f, x, o * mid + m0, sums, m0, m1 - m0);
+        }
+        return;
       }
-      return;
-    }
-    for (int o = 0; o < outer; o++) {
-      for (int m = 0; m < mid; m++) {
-        int base = (o * mid + m) * inner;
-        float v = u[m];
-        for (int i = 0; i < inner; i++) {
-          y[base + i] += v;
+      for (int o = 0; o < outer; o++) {
+        for (int m = m0; m < m1; m++) {
+          sums[m] += k().sum(x, (o * mid + m) * inner, inner);
         }
       }
-    }
+    });
+  }
+
+  /** {@code y[o, m, i] += u[m]}, the o split over the threads. */
+  static void addBroadcast(float[] u, int outer, int mid, int inner, float[] y) {
+    int grain = Math.max(1, VALUES_PER_TASK / Math.max(1, mid * inner));
+    Parallel.forRange(outer, grain, Parallel.threads(), (o0, o1) -> {
+      for (int o = o0; o < o1; o++) {
+        if (inner == 1) {
+          k().axpy(1f, u, 0, y, o * mid, mid);
+          continue;
+        }
+        for (int m = 0; m < mid; m++) {
+          int base = (o * mid + m) * inner;
+          float v = u[m];
+          for (int i = 0; i < inner; i++) {
+            y[base + i] += v;
+          }
+        }
+      }
+    });
   }
 }

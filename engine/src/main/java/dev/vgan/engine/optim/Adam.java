@@ -4,6 +4,7 @@ import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.kernel.AdamCoefficients;
 import dev.vgan.engine.kernel.Backends;
 import dev.vgan.engine.kernel.KernelBackend;
+import dev.vgan.engine.kernel.Parallel;
 import dev.vgan.engine.nn.Parameter;
 import java.util.List;
 
@@ -28,6 +29,9 @@ public final class Adam extends ParameterSlots {
     }
   }
 
+  /** Parameters' values a thread updates at least (16K): smaller tensors take one thread. */
+  private static final int UPDATE_GRAIN = 1 << 14;
+
   @Override
   public void step() {
     for (Parameter p : params()) {
@@ -40,8 +44,11 @@ public final class Adam extends ParameterSlots {
       step.data()[0] = t;
       AdamCoefficients k = AdamCoefficients.forStep(config.lr(), config.beta1(), config.beta2(), config.eps(),
           config.weightDecay(), config.decoupled(), t);
-      kernels.adamUpdate(k, g.data(), p.value().data(), slot(p, "exp_avg").data(),
-          slot(p, "exp_avg_sq").data(), 0, p.value().numel());
+      float[] grad = g.data(), value = p.value().data(), m = slot(p, "exp_avg").data(), v = slot(p, "exp_avg_sq").data();
+      // Elementwise, so split over the threads; ranges start at multiples of the grain (a multiple of any
+      // vector length), so the same elements fall in vector lanes and in the tail whatever the split.
+      Parallel.forRange(p.value().numel(), UPDATE_GRAIN, Parallel.threads(),
+          (s, e) -> kernels.adamUpdate(k, grad, value, m, v, s, e - s));
     }
   }
 
