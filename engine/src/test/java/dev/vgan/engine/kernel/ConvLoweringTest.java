@@ -203,6 +203,29 @@ class ConvLoweringTest {
     }
   }
 
+  /**
+   * A batch of one packs a large transposed weight with page-long rows instead of reading it in place (the
+   * batch-1 ConvTranspose2d): each image alone gives its rows of the batch's result, bit for bit, and agrees
+   * with the scalar backend.
+   */
+  @Test
+  void aBatchOfOneGivesItsImageOfTheBatch() {
+    Random rng = new Random(9);
+    ConvGeometry g = ConvGeometry.square(64, 14, 14, 4, 2, 1);       // Wᵀ is 1024 × 64: rows of a page
+    int out = 64, batch = 3, per = g.imageSize(), perDy = out * g.colCols();
+    float[] w = Fixtures.uniform(rng, out * g.colRows()), dy = Fixtures.uniform(rng, batch * perDy);
+    float[] all = new float[batch * per], scalar = new float[batch * per];
+    ConvLowering.backwardData(SimdBackend.INSTANCE, g, batch, out, w, 0, dy, 0, all, 0, false);
+    ConvLowering.backwardData(ScalarBackend.INSTANCE, g, batch, out, w, 0, dy, 0, scalar, 0, false);
+    Fixtures.assertClose("simd vs scalar", scalar, all, 1e-4);
+    for (int i = 0; i < batch; i++) {
+      float[] one = new float[per];
+      ConvLowering.backwardData(SimdBackend.INSTANCE, g, 1, out, w, 0, java.util.Arrays.copyOfRange(dy, i * perDy,
+          (i + 1) * perDy), 0, one, 0, false);
+      Fixtures.assertClose("image " + i + " alone", java.util.Arrays.copyOfRange(all, i * per, (i + 1) * per), one, 0);
+    }
+  }
+
   @Test
   void resultsDoNotDependOnTheThreadCount() {
     Random rng = new Random(4);
