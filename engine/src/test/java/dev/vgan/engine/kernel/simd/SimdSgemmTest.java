@@ -130,12 +130,21 @@ class SimdSgemmTest {
     assertEquals(SimdMicroKernel.NR * SimdSgemm.KC, SimdSgemm.oneSlabPanelFloats(16 << 10), "one strip at least");
   }
 
+  /**
+   * beta = 0 never reads C, on the blocked path and on each unpacked one (a few rows, a few columns, a
+   * shallow product): a backward pass hands a first gradient contribution recycled storage with beta = 0.
+   */
   @Test
   void betaZeroOverwritesNaNAndAlphaScales() {
     Random rng = new Random(5);
-    GemmOracle.Case c = GemmOracle.randomCase(rng, false, false, 29, 37, 19, -2f, 0f);
-    java.util.Arrays.fill(c.c0, Float.NaN);
-    c.run(simd).assertMatchesOracle("beta=0 over NaN");
+    int[][] shapes = {{29, 37, 19}, {3, 37, 19}, {29, 3, 19}, {29, 37, 3}, {1, 100, 300}, {64, 100, 1200}};
+    for (int[] mnk : shapes) {
+      for (boolean transA : new boolean[] {false, true}) {
+        GemmOracle.Case c = GemmOracle.randomCase(rng, transA, false, mnk[0], mnk[1], mnk[2], -2f, 0f);
+        java.util.Arrays.fill(c.c0, Float.NaN);
+        c.run(simd).assertMatchesOracle("beta=0 over NaN, " + java.util.Arrays.toString(mnk) + " transA " + transA);
+      }
+    }
   }
 
   @Test
