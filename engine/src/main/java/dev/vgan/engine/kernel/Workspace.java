@@ -21,6 +21,8 @@ public final class Workspace {
     GEMM_SHARED_A,
     /** The GEMM register tile on its way to C. */
     GEMM_TILE,
+    /** A deep GEMM's register tiles, slab by slab, when threads take whole slabs; one per caller. */
+    GEMM_SLAB_TILES,
     /** A gathered right-hand matrix written out whole, where the GEMM cannot pack it as it gathers. */
     GEMM_GATHERED_B,
     /** The transpose of a product with a few columns, computed as one with a few rows. */

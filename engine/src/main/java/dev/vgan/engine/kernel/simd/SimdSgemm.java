@@ -64,6 +64,8 @@ final class SimdSgemm {
   private static final int CHUNK_ROWS = 4 * MR;
   /** Below this many flops per task a thread costs more than it saves. */
   private static final long MIN_FLOPS_PER_TASK = 1L << 21;
+  /** Most floats of per-slab register tiles {@link Blocking#slabsInParallel} keeps (4 MB). */
+  private static final long MAX_SLAB_PARTIALS = 1L << 20;
   /** From this many floats of A on, a prepared A is packed by all threads. */
   private static final long MIN_FLOATS_TO_SHARE_PACKING = 1L << 16;
 
@@ -215,6 +217,12 @@ final class SimdSgemm {
         : n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws, Workspace.Slot.GEMM_WHOLE_A) : null;
     int panels = Math.ceilDiv(n, panelWidth);
     Blocking blocking = new Blocking(a, wholeA, b, m, n, k, slabDepth, panelWidth, out);
+    int slabs = Math.ceilDiv(k, slabDepth);
+    if (tasks > 1 && panels == 1 && slabs >= tasks && out instanceof GemmTiles.IntoC
+        && (long) slabs * roundUp(m, MR) * roundUp(n, NR) <= MAX_SLAB_PARTIALS) {
+      blocking.slabsInParallel(slabs, tasks);
+      return;
+    }
     if (tasks == 1 || panels >= 2 * tasks && out.columnsApart()) {
       // One thread, panel after panel (one task takes the chunks in order); or enough panels to share:
       // each thread takes whole panels and packs their B̃ into its own buffer, which then stays in its own
@@ -245,6 +253,46 @@ final class SimdSgemm {
   /** One call's operands, sizes and blocking, for the loops inside a panel. */
   private record Blocking(GemmOperandA a, float[] wholeA, GemmOperandB b, int m, int n, int k, int slabDepth,
       int panelWidth, GemmTiles out) {
+    /**
+     * A deep product with a small C in one panel (Linear's dx, 64 × 100 × 12544; SeFa's AᵀA): shared row by
+     * row it would fork and join twice per slab over a few tiles, so each thread takes whole slabs instead,
+     * packs its own B̃ and keeps each slab's register tiles apart; then the tiles are merged into C slab after
+     * slab — the same merges in the same order as one thread's loop, so the same bits.
+     */
+    void slabsInParallel(int slabs, int tasks) {
+      int rowStrips = Math.ceilDiv(m, MR), colStrips = Math.ceilDiv(n, NR), perSlab = rowStrips * colStrips;
+      float[] partials = Workspace.local().floats(Workspace.Slot.GEMM_SLAB_TILES, slabs * perSlab * MR * NR);
+      Parallel.forChunks(slabs, tasks, slab -> {
+        Workspace ws = Workspace.local();
+        float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
+        float[] packedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
+        int pc = slab * slabDepth, kc = Math.min(slabDepth, k - pc);
+        b.pack(pc, kc, 0, n, 0, colStrips, packedB);
+        for (int rs = 0; rs < rowStrips; rs++) {
+          a.pack(rs * MR, Math.min(MR, m - rs * MR), pc, kc, packedA, 0);
+          for (int cs = 0; cs < colStrips; cs++) {
+            int at = ((slab * rowStrips + rs) * colStrips + cs) * MR * NR;
+            // the micro-kernel writes its tile to the front of the array it is given
+            float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
+            SimdMicroKernel.tile(packedA, 0, MR, packedB, cs * kc * NR, kc, tile);
+            System.arraycopy(tile, 0, partials, at, MR * NR);
+          }
+        }
+      });
+      // Rows of tiles are independent: split them over the threads, each merging every slab in order.
+      Parallel.forRange(rowStrips, 1, tasks, (r0, r1) -> {
+        float[] tile = Workspace.local().floats(Workspace.Slot.GEMM_TILE, MR * NR);
+        for (int rs = r0; rs < r1; rs++) {
+          for (int slab = 0; slab < slabs; slab++) {
+            for (int cs = colStrips - 1; cs >= 0; cs--) {
+              System.arraycopy(partials, ((slab * rowStrips + rs) * colStrips + cs) * MR * NR, tile, 0, MR * NR);
+              out.put(tile, Math.min(MR, m - rs * MR), Math.min(NR, n - cs * NR), rs * MR, cs * NR, slab == 0);
+            }
+          }
+        }
+      });
+    }
+
     /**
      * Panel {@code p}, every slab, on the calling thread with its own B̃ buffer: the same slabs, strips and
      * tiles in the same order as the shared loop, so the same bits.

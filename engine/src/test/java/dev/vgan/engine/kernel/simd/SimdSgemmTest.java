@@ -176,6 +176,17 @@ class SimdSgemmTest {
         assertArrayEquals(onePanels, panels.run(simd).result(), "1 vs " + threads + " threads, five panels");
       }
       panels.assertMatchesOracle("five panels");
+      // Deep products with a small C (Linear's dx, SeFa's AᵀA): the threads take whole slabs, merged in order.
+      for (int form = 0; form < 4; form++) {
+        GemmOracle.Case deep = GemmOracle.randomCase(rng, form >= 2, form % 2 == 1, 61, 97, 4000, 0.75f, 0.5f);
+        Parallel.setThreads(1);
+        float[] oneDeep = deep.run(simd).result();
+        for (int threads : new int[] {2, 3}) {
+          Parallel.setThreads(threads);
+          assertArrayEquals(oneDeep, deep.run(simd).result(), "1 vs " + threads + " threads, four slabs, form " + form);
+        }
+        deep.assertMatchesOracle("four slabs, form " + form);
+      }
       // Batch-sized m (the small-m path), columns split over threads.
       for (boolean transB : new boolean[] {false, true}) {
         GemmOracle.Case small = GemmOracle.randomCase(rng, true, transB, 3, 5000, 100, 1f, 0.5f);
