@@ -133,14 +133,8 @@ final class PhaseCol2im {
     Parallel.forRange(images * c, 1, Parallel.threads(), (u0, u1) -> {
       for (int u = u0; u < u1; u++) {
         int at = u * unitSize, to = dxOff + u * hw;
-        if (accumulate) {
-          for (int i = 0; i < hw; i++) {
-            dx[to + i] += planes[at + source[i]];
-          }
-        } else {
-          for (int i = 0; i < hw; i++) {
-            dx[to + i] = planes[at + source[i]];
-          }
+        for (int i = 0; i < hw; i++) {     // the invariant test is unswitched out of the loop by the JIT
+          dx[to + i] = (accumulate ? dx[to + i] : 0f) + planes[at + source[i]];
         }
       }
     });

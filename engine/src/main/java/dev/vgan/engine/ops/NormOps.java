@@ -4,6 +4,7 @@ import static dev.vgan.engine.ops.OpSupport.k;
 import static dev.vgan.engine.ops.OpSupport.require;
 
 import dev.vgan.engine.core.Autograd;
+import dev.vgan.engine.core.Node;
 import dev.vgan.engine.core.Tensor;
 
 /**
@@ -112,7 +113,7 @@ public final class NormOps {
    * {@code dx += γ·invStd·(gy − Σgy/M − x̂·Σ(gy·x̂)/M)} in training (the batch statistics depend on x),
    * {@code dx += γ·invStd·gy} in evaluation.
    */
-  private static void backward(Tensor gy, dev.vgan.engine.core.Node.Gradients g, Tensor x, Tensor weight,
+  private static void backward(Tensor gy, Node.Gradients g, Tensor x, Tensor weight,
       Tensor bias, View v, float[] mean, float[] invStd, float[] scale, boolean batchStats) {
     int c = v.c(), m = v.count();
     float[] sumGy = scratch(c), dotCentered = scratch(c);
@@ -138,7 +139,7 @@ public final class NormOps {
         k0[j] = -scale[j] * sumGy[j] / m - b[j] * mean[j];
       }
     }
-    dev.vgan.engine.core.Node.Target dx = g.target(x);
+    Node.Target dx = g.target(x);
     ChannelLoops.addLinear(gy.data(), x.data(), scale, b, k0, v.n(), c, v.s(), dx.data(), dx.add());
   }
 }

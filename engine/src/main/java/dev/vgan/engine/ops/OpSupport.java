@@ -71,16 +71,6 @@ final class OpSupport {
     });
   }
 
-  /** x's gradient buffer as {@link Node.Gradients#of} gives it (zero at first), zeroed by all threads. */
-  static float[] zeroedGradient(Node.Gradients grads, Tensor x) {
-    Node.Target t = grads.target(x);
-    if (!t.add()) {
-      float[] d = t.data();
-      elementwise(d.length, (o, len) -> java.util.Arrays.fill(d, o, o + len, 0f));
-    }
-    return t.data();
-  }
-
   /** {@code grads.of(x) += scale · gy} when x's gradient is wanted. */
   static void accumulate(Node.Gradients grads, Tensor x, Tensor gy, float scale) {
     if (x != null && grads.wants(x)) {
