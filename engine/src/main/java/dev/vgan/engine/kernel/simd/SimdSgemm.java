@@ -256,37 +256,27 @@ final class SimdSgemm {
     /**
      * A deep product with a small C in one panel (Linear's dx, 64 × 100 × 12544; SeFa's AᵀA): shared row by
      * row it would fork and join twice per slab over a few tiles, so each thread takes whole slabs instead,
-     * packs its own B̃ and keeps each slab's register tiles apart; then the tiles are merged into C slab after
-     * slab — the same merges in the same order as one thread's loop, so the same bits.
+     * packs its own B̃ and keeps each slab's register tiles apart ({@link GemmTiles.BySlab}); then the tiles
+     * are merged into C slab after slab — the same merges in the same order as one thread's loop, so the
+     * same bits.
      */
     void slabsInParallel(int slabs, int tasks) {
-      int rowStrips = Math.ceilDiv(m, MR), colStrips = Math.ceilDiv(n, NR), perSlab = rowStrips * colStrips;
-      float[] partials = Workspace.local().floats(Workspace.Slot.GEMM_SLAB_TILES, slabs * perSlab * MR * NR);
+      int rowStrips = Math.ceilDiv(m, MR), colStrips = Math.ceilDiv(n, NR);
+      float[] tiles = Workspace.local().floats(Workspace.Slot.GEMM_SLAB_TILES, slabs * rowStrips * colStrips * MR * NR);
       Parallel.forChunks(slabs, tasks, slab -> {
-        Workspace ws = Workspace.local();
-        float[] packedB = ws.floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
-        float[] packedA = ws.floats(Workspace.Slot.GEMM_PACKED_A, MR * KC);
+        float[] packedB = Workspace.local().floats(Workspace.Slot.GEMM_PACKED_B, PANEL_FLOATS_SLABS);
         int pc = slab * slabDepth, kc = Math.min(slabDepth, k - pc);
         b.pack(pc, kc, 0, n, 0, colStrips, packedB);
-        for (int rs = 0; rs < rowStrips; rs++) {
-          a.pack(rs * MR, Math.min(MR, m - rs * MR), pc, kc, packedA, 0);
-          for (int cs = 0; cs < colStrips; cs++) {
-            int at = ((slab * rowStrips + rs) * colStrips + cs) * MR * NR;
-            // the micro-kernel writes its tile to the front of the array it is given
-            float[] tile = ws.floats(Workspace.Slot.GEMM_TILE, MR * NR);
-            SimdMicroKernel.tile(packedA, 0, MR, packedB, cs * kc * NR, kc, tile);
-            System.arraycopy(tile, 0, partials, at, MR * NR);
-          }
-        }
+        new Blocking(a, wholeA, b, m, n, k, slabDepth, panelWidth, new GemmTiles.BySlab(tiles, slab, rowStrips,
+            colStrips)).rows(0, m, pc, kc, packedB, 0, n);
       });
       // Rows of tiles are independent: split them over the threads, each merging every slab in order.
       Parallel.forRange(rowStrips, 1, tasks, (r0, r1) -> {
-        float[] tile = Workspace.local().floats(Workspace.Slot.GEMM_TILE, MR * NR);
         for (int rs = r0; rs < r1; rs++) {
           for (int slab = 0; slab < slabs; slab++) {
             for (int cs = colStrips - 1; cs >= 0; cs--) {
-              System.arraycopy(partials, ((slab * rowStrips + rs) * colStrips + cs) * MR * NR, tile, 0, MR * NR);
-              out.put(tile, Math.min(MR, m - rs * MR), Math.min(NR, n - cs * NR), rs * MR, cs * NR, slab == 0);
+              out.put(tiles, GemmTiles.BySlab.at(slab, rs, cs, rowStrips, colStrips), Math.min(MR, m - rs * MR),
+                  Math.min(NR, n - cs * NR), rs * MR, cs * NR, slab == 0);
             }
           }
         }
@@ -334,7 +324,7 @@ final class SimdSgemm {
         for (int s = strips - 1; s >= 0; s--) {
           int j = jc + s * NR;
           SimdMicroKernel.tile(pa, aIdx, kStride, packedB, s * kc * NR, kc, tile);
-          out.put(tile, mr, Math.min(NR, jc + nc - j), i, j, pc == 0);
+          out.put(tile, 0, mr, Math.min(NR, jc + nc - j), i, j, pc == 0);
         }
       }
     }
