@@ -36,11 +36,6 @@ public final class ConvLowering {
   /** Floats of dw (8 KB) that the partials are added to at a time. */
   private static final int SUM_BLOCK = 2048;
 
-  /** Floats in a 4 KB page: a transposed weight with rows this long is packed even for one chunk. */
-  private static final int PAGE_FLOATS = 1024;
-  /** Weights smaller than this (256 KB) are read in place at a batch of one whatever their layout. */
-  private static final long MIN_PACKED_WEIGHT = 1L << 16;
-
   private ConvLowering() {}
 
   /** {@code y = conv2d(x, w)}; y is written. */
@@ -216,17 +211,12 @@ public final class ConvLowering {
   /**
    * The weight as the left operand of every chunk's GEMM ({@code op(W)[m×k]}, W stored with rows of
    * {@code transposed ? m : k} floats): packed once for the call when more than one chunk uses it, instead of
-   * once per chunk. With one chunk (a batch of one) the GEMM reads it as it would unprepared — unless it is
-   * transposed with rows of a page or more ({@link #PAGE_FLOATS}): read in place, each step of k then lands
-   * on another page, which the hardware prefetchers do not follow, while packing reads W row by row (the
-   * batch-1 ConvTranspose2d(256, 128) of W3, 2048 × 256: 610 → 533 µs on one thread, 340 → 327 on two, on
-   * a 2 MB-L2 Xeon).
+   * once per chunk; with one chunk (a batch of one) the GEMM reads it as it would unprepared.
    */
   private static GemmLeft weightOperand(KernelBackend k, boolean transposed, int m, int depth, float[] w, int wOff,
       int chunks) {
     int ld = transposed ? m : depth;
-    boolean strided = transposed && ld >= PAGE_FLOATS && (long) m * depth >= MIN_PACKED_WEIGHT;
-    return chunks > 1 || strided ? k.prepareLeft(transposed, m, depth, w, wOff, ld)
+    return chunks > 1 ? k.prepareLeft(transposed, m, depth, w, wOff, ld)
         : GemmLeft.unprepared(transposed, m, depth, w, wOff, ld);
   }
 

@@ -64,6 +64,10 @@ final class SimdSgemm {
   private static final int CHUNK_ROWS = 4 * MR;
   /** Below this many flops per task a thread costs more than it saves. */
   private static final long MIN_FLOPS_PER_TASK = 1L << 21;
+  /** Floats in a 4 KB page: a transposed A with rows this long is packed whole rather than read in place. */
+  private static final int PAGE_FLOATS = 1024;
+  /** Below this many floats (256 KB) a page-strided A is still packed strip by strip. */
+  private static final long MIN_PAGE_STRIDED_PACK = 1L << 16;
   /** Most floats of per-slab register tiles {@link Blocking#slabsInParallel} keeps (4 MB). */
   private static final long MAX_SLAB_PARTIALS = 1L << 20;
   /** From this many floats of A on, a prepared A is packed by all threads. */
@@ -212,9 +216,17 @@ final class SimdSgemm {
     int maxPanel = Math.max(NR, panelFloats / slabDepth / NR * NR);
     int panelWidth = roundUp(Math.ceilDiv(n, Math.ceilDiv(n, maxPanel)), NR);
     // With more than one panel, A is packed once, whole (slab after slab, strip after strip), instead of
-    // once per panel; with one panel each strip is packed where it is used, into L1. A prepared A is whole.
+    // once per panel; with one panel each strip is packed where it is used, into L1, or read in place for
+    // a thin C (IN_PLACE_MAX_COLUMNS) — unless A is stored transposed with rows of a page or more: read in
+    // place, every step of k then lands on another page, which the prefetchers do not follow, while
+    // packWhole reads A row by row (W3's batch-1 ConvTranspose2d(256,128), 2048 × 56 × 256: 610 → 533 µs on
+    // one thread, 340 → 327 on two, on a 2 MB-L2 Xeon; a wider C, whose strips are packed and reused, lost
+    // by it: Linear's dW, 12544 × 100 × 64, 1.35 → 1.55 ms). A prepared A is whole.
+    boolean pageStrided = n <= IN_PLACE_MAX_COLUMNS && a.transposedInPlace() && a.lda() >= PAGE_FLOATS
+        && (long) m * k >= MIN_PAGE_STRIDED_PACK;
     float[] wholeA = prepared != null ? prepared
-        : n > panelWidth ? packWhole(a, m, k, slabDepth, tasks, ws, Workspace.Slot.GEMM_WHOLE_A) : null;
+        : n > panelWidth || pageStrided ? packWhole(a, m, k, slabDepth, tasks, ws, Workspace.Slot.GEMM_WHOLE_A)
+        : null;
     int panels = Math.ceilDiv(n, panelWidth);
     Blocking blocking = new Blocking(a, wholeA, b, m, n, k, slabDepth, panelWidth, out);
     int slabs = Math.ceilDiv(k, slabDepth);
