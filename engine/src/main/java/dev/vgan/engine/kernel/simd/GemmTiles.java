@@ -14,26 +14,20 @@ sealed interface GemmTiles {
   void put(float[] tile, int off, int rows, int cols, int i, int j, boolean firstSlab);
 
   /** Rows that must stay on one thread: row chunks are whole multiples of this. */
-  int rowGroup();
+  default int rowGroup() {
+    return 1;
+  }
 
   /** Whether threads may take whole panels (columns) of C: false when tiles of different columns meet. */
-  boolean columnsApart();
+  default boolean columnsApart() {
+    return true;
+  }
 
   /** {@code C = alpha · tile + beta · C} at C's rows and columns; later slabs add onto the first one's. */
   record IntoC(float alpha, float beta, float[] c, int cOff, int ldc) implements GemmTiles {
     @Override
     public void put(float[] tile, int off, int rows, int cols, int i, int j, boolean firstSlab) {
       SimdTileMerge.merge(tile, off, NR, rows, cols, alpha, firstSlab ? beta : 1f, c, cOff + i * ldc + j, ldc);
-    }
-
-    @Override
-    public int rowGroup() {
-      return 1;
-    }
-
-    @Override
-    public boolean columnsApart() {
-      return true;
     }
   }
 
@@ -50,16 +44,6 @@ sealed interface GemmTiles {
     @Override
     public void put(float[] tile, int off, int rows, int cols, int i, int j, boolean firstSlab) {
       System.arraycopy(tile, off, tiles, at(slab, i / MR, j / NR, rowStrips, colStrips), MR * NR);
-    }
-
-    @Override
-    public int rowGroup() {
-      return 1;
-    }
-
-    @Override
-    public boolean columnsApart() {
-      return true;
     }
   }
 
