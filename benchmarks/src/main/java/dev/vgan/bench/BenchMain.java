@@ -136,7 +136,9 @@ public final class BenchMain {
       for (RunResult r : run(base(quick).include(GeneratorBench.class.getSimpleName()).param("threads", threadCounts))) {
         int batch = Integer.parseInt(r.getParams().getParam("batch"));
         double ms = median(r) * 1e-3;
-        rows.add(new Row("W3 generator batch " + batch, String.format("%.0f samples/s", batch / ms * 1e3), r,
+        String weights = r.getParams().getParam("weights");
+        rows.add(new Row("W3 generator batch " + batch + ", " + weights,
+            String.format("%.0f samples/s", batch / ms * 1e3), r,
             batch * GeneratorBench.flopsPerSample() / (ms * 1e6), Integer.parseInt(r.getParams().getParam("threads"))));
       }
     }
@@ -181,13 +183,13 @@ public final class BenchMain {
   }
 
   private static void print(List<Row> rows, Map<Integer, Double> peak) {
-    System.out.printf("%n%-32s %-12s %-8s %12s %17s %10s %10s%n", "benchmark", "size", "threads", "median (ms)",
+    System.out.printf("%n%-32s %-16s %-8s %12s %17s %10s %10s%n", "benchmark", "size", "threads", "median (ms)",
         "p10–p90 (ms)", "GFLOP/s", "of peak");
     for (Row r : rows) {
       var s = r.result.getPrimaryResult();
       double unitToMs = s.getScoreUnit().startsWith("us") ? 1e-3 : 1;
       Double ceiling = peak.get(r.threads);
-      System.out.printf("%-32s %-12s %-8s %12.3f %8.3f–%-8.3f %10s %9s%n", r.what, r.params,
+      System.out.printf("%-32s %-16s %-8s %12.3f %8.3f–%-8.3f %10s %9s%n", r.what, r.params,
           r.threads == 0 ? "" : r.threads, median(r.result) * unitToMs, percentile(r.result, 10) * unitToMs,
           percentile(r.result, 90) * unitToMs, Double.isNaN(r.gflops) ? "" : String.format("%.1f", r.gflops),
           ceiling == null || Double.isNaN(r.gflops) ? "" : String.format("%.0f%%", 100 * r.gflops / ceiling));

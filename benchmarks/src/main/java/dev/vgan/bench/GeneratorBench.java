@@ -4,6 +4,7 @@ import dev.vgan.engine.core.Autograd;
 import dev.vgan.engine.core.Inference;
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Tensor;
+import dev.vgan.engine.kernel.FrozenWeights;
 import dev.vgan.engine.kernel.Parallel;
 import dev.vgan.engine.nn.Sequential;
 import dev.vgan.models.dcgan.Dcgan28;
@@ -24,7 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * W3: the W2 generator in evaluation mode without gradients, run as an application would: through
  * {@link Inference}, which recycles the intermediate tensors' storage from one call to the next. Figures:
- * latency at batch 1 and samples/s at batch 64.
+ * latency at batch 1 and samples/s at batch 64, with the weights packed per call ({@code live}: what a
+ * generator still being trained gets) and packed once and kept ({@code frozen}: {@link FrozenWeights}, what a
+ * served, trained generator gets).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,9 +42,13 @@ public class GeneratorBench {
   @Param({"1", "2"})
   public int threads;
 
+  @Param({"live", "frozen"})
+  public String weights;
+
   private Sequential generator;
   private Tensor z;
   private final Inference inference = new Inference();
+  private final FrozenWeights frozen = new FrozenWeights();
 
   @Setup
   public void setup() {
@@ -58,6 +65,8 @@ public class GeneratorBench {
       plain = generator.forward(z).data();
     }
     Check.close("recycled storage vs plain forward", plain, 0, sample().data(), 0, plain.length, 0);
+    Check.close("kept packed weights vs packed per call", plain, 0,
+        inference.run(() -> frozen.run(() -> generator.forward(z))).data(), 0, plain.length, 0);
     int per = all.length / batch;
     for (int i : new int[] {0, batch - 1}) {
       Tensor one = Tensor.of(Arrays.copyOfRange(z.data(), i * Dcgan28.Z, (i + 1) * Dcgan28.Z), 1, Dcgan28.Z);
@@ -77,6 +86,7 @@ public class GeneratorBench {
 
   @Benchmark
   public Tensor sample() {
-    return inference.run(() -> generator.forward(z));
+    return weights.equals("frozen") ? inference.run(() -> frozen.run(() -> generator.forward(z)))
+        : inference.run(() -> generator.forward(z));
   }
 }

@@ -210,12 +210,17 @@ public final class ConvLowering {
 
   /**
    * The weight as the left operand of every chunk's GEMM ({@code op(W)[m×k]}, W stored with rows of
-   * {@code transposed ? m : k} floats): packed once for the call when more than one chunk uses it, instead of
-   * once per chunk; with one chunk (a batch of one) the GEMM reads it as it would unprepared.
+   * {@code transposed ? m : k} floats): inside {@link FrozenWeights#run}, its kept packed copy; otherwise packed
+   * once for the call when more than one chunk uses it, instead of once per chunk, and with one chunk (a batch
+   * of one) read by the GEMM as it would unprepared.
    */
   private static GemmLeft weightOperand(KernelBackend k, boolean transposed, int m, int depth, float[] w, int wOff,
       int chunks) {
     int ld = transposed ? m : depth;
+    GemmLeft kept = FrozenWeights.lookup(k, transposed, m, depth, w, wOff, ld);
+    if (kept != null) {
+      return kept;
+    }
     return chunks > 1 ? k.prepareLeft(transposed, m, depth, w, wOff, ld)
         : GemmLeft.unprepared(transposed, m, depth, w, wOff, ld);
   }

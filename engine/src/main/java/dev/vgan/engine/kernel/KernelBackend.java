@@ -79,6 +79,14 @@ public interface KernelBackend {
     return GemmLeft.unprepared(transA, m, k, a, aOff, lda);
   }
 
+  /**
+   * {@link #prepareLeft} into storage of its own rather than the preparing thread's workspace: valid, on any
+   * thread, for as long as A's values do not change ({@link FrozenWeights}). The default prepares nothing.
+   */
+  default GemmLeft keepLeft(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    return GemmLeft.unprepared(transA, m, k, a, aOff, lda);
+  }
+
   /** {@link #sgemm} with a prepared left operand: the same bits as with {@code a}'s matrix passed plainly. */
   default void sgemm(GemmLeft a, boolean transB, int n, float alpha, float[] b, int bOff, int ldb, float beta,
       float[] c, int cOff, int ldc) {

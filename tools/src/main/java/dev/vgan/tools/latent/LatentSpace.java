@@ -2,6 +2,7 @@ package dev.vgan.tools.latent;
 
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Tensor;
+import dev.vgan.engine.kernel.FrozenWeights;
 import dev.vgan.models.api.Generator;
 import dev.vgan.models.api.LatentSpec;
 import dev.vgan.models.zoo.GanModels;
@@ -25,10 +26,15 @@ import java.util.Map;
  * <p>Generation runs in evaluation mode without gradients, {@link #chunkSize} points at a time; an image
  * depends only on its own point, never on the chunk it is made in. Images are (N, C, H, W) tensors with
  * pixels in [-1, 1] (−1 black, +1 white), or pictures through {@link ImageTensors}.
+ *
+ * <p>A latent space serves one checkpoint's weights, so it packs the generator's convolution weights once and
+ * keeps them ({@link FrozenWeights}): a generator whose weights change afterwards (trained further, or loaded
+ * again) needs a new latent space.
  */
 public final class LatentSpace {
   private final Generator generator;
   private final String checkpointSha256;
+  private final FrozenWeights frozen = new FrozenWeights();
   private int chunkSize = 64;
   private float[] heldLabel;
 
@@ -138,9 +144,9 @@ public final class LatentSpace {
     Tensor out = null;
     for (int start = 0; start < points.size(); start += chunkSize) {
       List<LatentPoint> chunk = points.subList(start, Math.min(points.size(), start + chunkSize));
-      Tensor images = generator.generate(stack(chunk, LatentPoint::z, s.zDim(), "z"),
+      Tensor images = frozen.run(() -> generator.generate(stack(chunk, LatentPoint::z, s.zDim(), "z"),
           s.conditional() ? stack(chunk, LatentPoint::label, s.classes(), "label") : null,
-          s.hasCodes() ? stack(chunk, LatentPoint::codes, s.codeDim(), "codes") : null);
+          s.hasCodes() ? stack(chunk, LatentPoint::codes, s.codeDim(), "codes") : null));
       if (out == null) {
         out = Tensor.zeros(points.size(), images.size(1), images.size(2), images.size(3));
       }

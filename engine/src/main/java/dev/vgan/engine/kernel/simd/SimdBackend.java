@@ -91,6 +91,11 @@ public final class SimdBackend extends CpuBackend {
   }
 
   @Override
+  public GemmLeft keepLeft(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    return SimdSgemm.keepLeft(transA, m, k, a, aOff, lda);
+  }
+
+  @Override
   public void sgemm(GemmLeft a, boolean transB, int n, float alpha, float[] b, int bOff, int ldb, float beta,
       float[] c, int cOff, int ldc) {
     SimdSgemm.sgemm(a, transB, n, alpha, b, bOff, ldb, beta, c, cOff, ldc);

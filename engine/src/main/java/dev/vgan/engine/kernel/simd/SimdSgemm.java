@@ -149,13 +149,23 @@ final class SimdSgemm {
    * so any product's blocking reads it. A few rows take the unpacked small-m path and are left as they are.
    */
   static GemmLeft prepareLeft(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    return prepare(transA, m, k, a, aOff, lda, false);
+  }
+
+  /** {@link #prepareLeft} into a new array instead of the workspace: see {@link dev.vgan.engine.kernel.KernelBackend#keepLeft}. */
+  static GemmLeft keepLeft(boolean transA, int m, int k, float[] a, int aOff, int lda) {
+    return prepare(transA, m, k, a, aOff, lda, true);
+  }
+
+  private static GemmLeft prepare(boolean transA, int m, int k, float[] a, int aOff, int lda, boolean own) {
     if (m <= SimdSmallM.MAX_ROWS || k == 0) {
       return GemmLeft.unprepared(transA, m, k, a, aOff, lda);
     }
     // Packing is a copy: worth a fork-join from a few hundred KB on (W2's weights are 0.5 and 2 MB).
     int tasks = (long) m * k >= MIN_FLOATS_TO_SHARE_PACKING ? Parallel.threads() : 1;
+    int size = roundUp(m, MR) * k;
     float[] packed = packWhole(new GemmOperandA(transA, a, aOff, lda, null), m, k, slabDepth(k), tasks,
-        Workspace.local(), Workspace.Slot.GEMM_SHARED_A);
+        own ? new float[size] : Workspace.local().floats(Workspace.Slot.GEMM_SHARED_A, size));
     return new GemmLeft(transA, m, k, a, aOff, lda, packed);
   }
 
@@ -225,7 +235,8 @@ final class SimdSgemm {
     boolean pageStrided = n <= IN_PLACE_MAX_COLUMNS && a.transposedInPlace() && a.lda() >= PAGE_FLOATS
         && (long) m * k >= MIN_PAGE_STRIDED_PACK;
     float[] wholeA = prepared != null ? prepared
-        : n > panelWidth || pageStrided ? packWhole(a, m, k, slabDepth, tasks, ws, Workspace.Slot.GEMM_WHOLE_A)
+        : n > panelWidth || pageStrided
+            ? packWhole(a, m, k, slabDepth, tasks, ws.floats(Workspace.Slot.GEMM_WHOLE_A, roundUp(m, MR) * k))
         : null;
     int panels = Math.ceilDiv(n, panelWidth);
     Blocking blocking = new Blocking(a, wholeA, b, m, n, k, slabDepth, panelWidth, out);
@@ -365,12 +376,11 @@ final class SimdSgemm {
   }
 
   /**
-   * All of op(A) packed, slab after slab: the strip at rows {@code i..} of the slab that starts at column
-   * {@code pc} (depth kc) is at {@code pc · roundUp(m, MR) + i · kc}. Strips are packed in parallel.
+   * All of op(A) packed into {@code whole} (at least {@code roundUp(m, MR) · k} floats), slab after slab: the
+   * strip at rows {@code i..} of the slab that starts at column {@code pc} (depth kc) is at
+   * {@code pc · roundUp(m, MR) + i · kc}. Strips are packed in parallel.
    */
-  private static float[] packWhole(GemmOperandA a, int m, int k, int slabDepth, int tasks, Workspace ws,
-      Workspace.Slot slot) {
-    float[] whole = ws.floats(slot, roundUp(m, MR) * k);
+  private static float[] packWhole(GemmOperandA a, int m, int k, int slabDepth, int tasks, float[] whole) {
     int strips = Math.ceilDiv(m, MR);
     for (int pc = 0; pc < k; pc += slabDepth) {
       int kc = Math.min(slabDepth, k - pc), p0 = pc;
