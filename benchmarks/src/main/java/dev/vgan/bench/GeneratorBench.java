@@ -48,7 +48,7 @@ public class GeneratorBench {
   private Sequential generator;
   private Tensor z;
   private final Inference inference = new Inference();
-  private final FrozenWeights frozen = new FrozenWeights();
+  private FrozenWeights frozen;
 
   @Setup
   public void setup() {
@@ -57,6 +57,7 @@ public class GeneratorBench {
     generator = Dcgan28.generator(rng);
     generator.forward(Tensor.randn(rng, 64, Dcgan28.Z));         // non-trivial running statistics
     generator.eval();
+    frozen = new FrozenWeights(generator.parameters().stream().map(p -> p.value().data()).toList());
     z = Tensor.randn(Rng.seeded(5), batch, Dcgan28.Z);
     // Evaluation output must not depend on the batch: each sample alone equals its row of the batch.
     float[] all = sample().data();

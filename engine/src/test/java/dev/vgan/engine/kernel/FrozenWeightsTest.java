@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.vgan.engine.kernel.simd.SimdBackend;
 import dev.vgan.engine.testing.Fixtures;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Kept packed weights against packing per call: the same bits on the three conv routes that take a weight
  * operand (a transposed convolution's forward at a batch of one and of several, a convolution's forward), and
  * evidence that the kept copy is what the GEMM reads — a weight changed behind the cache's back still gives
- * the old result until {@link FrozenWeights#clear}.
+ * the old result until {@link FrozenWeights#clear} — while an array it was not given is packed afresh.
  */
 class FrozenWeightsTest {
   /** A 4×4 stride-2 kernel, as W2's transposed convolutions: the phase col2im route. */
@@ -39,7 +40,7 @@ class FrozenWeightsTest {
   void keptWeightsGiveTheBitsOfPackingPerCall() {
     Random rng = new Random(3);
     float[] w = Fixtures.uniform(rng, OUT * G.colRows());
-    FrozenWeights frozen = new FrozenWeights();
+    FrozenWeights frozen = new FrozenWeights(List.of(w));
     for (int batch : new int[] {1, 3, 9}) {
       float[] small = Fixtures.uniform(rng, batch * OUT * G.colCols());
       float[] images = Fixtures.uniform(rng, batch * G.imageSize());
@@ -57,7 +58,7 @@ class FrozenWeightsTest {
   void theKeptCopyIsReadUntilCleared() {
     Random rng = new Random(4);
     float[] w = Fixtures.uniform(rng, OUT * G.colRows()), x = Fixtures.uniform(rng, 2 * OUT * G.colCols());
-    FrozenWeights frozen = new FrozenWeights();
+    FrozenWeights frozen = new FrozenWeights(List.of(w));
     float[] before = frozen.run(() -> transposedForward(2, w, x));
     Arrays.fill(w, 0, 16, 5f);                 // behind the cache's back
     float[] fresh = transposedForward(2, w, x);
@@ -71,7 +72,7 @@ class FrozenWeightsTest {
   void outsideItsScopeNothingIsKeptAndScopesNest() {
     Random rng = new Random(5);
     float[] w = Fixtures.uniform(rng, OUT * G.colRows()), x = Fixtures.uniform(rng, 2 * OUT * G.colCols());
-    FrozenWeights outer = new FrozenWeights(), inner = new FrozenWeights();
+    FrozenWeights outer = new FrozenWeights(List.of(w)), inner = new FrozenWeights(List.of(w));
     transposedForward(2, w, x);
     outer.run(() -> {
       inner.run(() -> transposedForward(2, w, x));
@@ -81,5 +82,18 @@ class FrozenWeightsTest {
     assertEquals(1, outer.size());
     transposedForward(2, w, x);
     assertEquals(1, outer.size());
+  }
+
+  @Test
+  void anArrayItWasNotGivenIsPackedAfreshEveryCall() {
+    Random rng = new Random(6);
+    float[] w = Fixtures.uniform(rng, OUT * G.colRows()), x = Fixtures.uniform(rng, 2 * OUT * G.colCols());
+    float[] computed = w.clone();              // a weight made during the call, say a folded kernel
+    FrozenWeights frozen = new FrozenWeights(List.of(w));
+    float[] before = frozen.run(() -> transposedForward(2, computed, x));
+    Arrays.fill(computed, 0, 16, 5f);
+    assertArrayEquals(transposedForward(2, computed, x), frozen.run(() -> transposedForward(2, computed, x)));
+    assertFalse(Arrays.equals(before, transposedForward(2, computed, x)));
+    assertEquals(0, frozen.size());
   }
 }

@@ -1,6 +1,7 @@
 package dev.vgan.models.api;
 
 import dev.vgan.engine.core.Tensor;
+import java.util.List;
 
 /**
  * A trained generator as tools see it. {@link #generate} runs in evaluation mode (batch norm uses its
@@ -21,6 +22,14 @@ public interface Generator {
    * codeDim) or null when the model has none. Returns (N, C, H, W) in [-1, 1].
    */
   Tensor generate(Tensor z, Tensor labels, Tensor codes);
+
+  /**
+   * The tensors that hold the generator's learned weights (a trained generator's stay fixed): what a served
+   * generator may keep packed ({@code dev.vgan.engine.kernel.FrozenWeights}). None by default.
+   */
+  default List<Tensor> weights() {
+    return List.of();
+  }
 
   /** The weight that first meets z. */
   LatentProjection projection();

@@ -7,6 +7,7 @@ import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.nn.Embedding;
 import dev.vgan.engine.nn.Linear;
 import dev.vgan.engine.nn.Module;
+import dev.vgan.engine.nn.Parameter;
 import dev.vgan.engine.nn.Sequential;
 import dev.vgan.engine.ops.Ops;
 import dev.vgan.models.api.GanConfig;
@@ -127,6 +128,11 @@ public final class GanGenerator extends Module implements Generator {
    * their last input keeps every image's bits independent of how many are asked for at once.
    */
   static final int MIN_ROWS = 8;
+
+  @Override
+  public List<Tensor> weights() {
+    return parameters().stream().map(Parameter::value).toList();
+  }
 
   @Override
   public Tensor generate(Tensor z, Tensor labels, Tensor codes) {

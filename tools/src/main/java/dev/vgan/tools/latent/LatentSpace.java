@@ -34,7 +34,7 @@ import java.util.Map;
 public final class LatentSpace {
   private final Generator generator;
   private final String checkpointSha256;
-  private final FrozenWeights frozen = new FrozenWeights();
+  private final FrozenWeights frozen;
   private int chunkSize = 64;
   private float[] heldLabel;
 
@@ -42,6 +42,7 @@ public final class LatentSpace {
   public LatentSpace(Generator generator, String checkpointSha256) {
     this.generator = generator;
     this.checkpointSha256 = checkpointSha256;
+    this.frozen = new FrozenWeights(generator.weights().stream().map(Tensor::data).toList());
   }
 
   /** The latent space of a checkpoint written by {@code vgan train} or {@code vgan import}. */

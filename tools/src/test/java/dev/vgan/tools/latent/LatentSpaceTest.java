@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vgan.engine.core.Tensor;
 import dev.vgan.models.api.GanKind;
+import dev.vgan.models.api.Generator;
+import dev.vgan.models.zoo.GanModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -56,6 +58,27 @@ class LatentSpaceTest {
     }
     Tensor one = s.chunkSize(64).generate(points.subList(4, 5));
     assertArrayEquals(Arrays.copyOfRange(all, 4 * 784, 5 * 784), one.data(), "alone vs in a batch");
+  }
+
+  @Test
+  void itsKeptPackedWeightsGiveTheGeneratorsOwnImages() throws Exception {
+    Path checkpoint = TestCheckpoints.write(dir, GanKind.CGAN);
+    LatentSpace s = LatentSpace.open(checkpoint);
+    Generator g = GanModels.open(checkpoint);
+    assertFalse(g.weights().isEmpty());
+    List<LatentPoint> points = List.of(new LatentPoint(s.z(1), s.label(2), null), new LatentPoint(s.z(2), s.label(7), null));
+    Tensor z = Tensor.of(concat(s.z(1), s.z(2)), 2, s.spec().zDim());
+    Tensor labels = Tensor.of(concat(s.label(2), s.label(7)), 2, s.spec().classes());
+    float[] direct = g.generate(z, labels, null).data();
+    for (int call = 0; call < 2; call++) {      // the second call reads the copies the first one kept
+      assertArrayEquals(direct, s.generate(points).data(), "call " + call);
+    }
+  }
+
+  private static float[] concat(float[] a, float[] b) {
+    float[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
