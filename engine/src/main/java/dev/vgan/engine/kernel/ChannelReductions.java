@@ -6,7 +6,11 @@ package dev.vgan.engine.kernel;
  * its {@code batch} rows in order {@code b = 0..batch-1}. Channels are split over the thread pool (each
  * channel's sum is computed by one thread in the same order, so results do not depend on the thread
  * count). With {@code spatial == 1} (features) the planes are single values and the loop runs along
- * rows instead, where channels are contiguous; the order of additions per channel is the same.
+ * rows instead, where channels are contiguous, through the backend's elementwise kernels over each row's run
+ * of the thread's channels: the JIT does not vectorize those loops itself (the accumulator and the input
+ * are two float arrays at different offsets, which it cannot prove apart), and as scalar loops they ran at
+ * half the bandwidth of the spatial ones. Each kernel rounds as the scalar formula does and the order of
+ * additions per channel is the same, so the bits are too.
  */
 public final class ChannelReductions {
   /** {@code Σ x[off + i]} for {@code i < n}. */
@@ -33,16 +37,13 @@ public final class ChannelReductions {
   private ChannelReductions() {}
 
   /** See {@link KernelBackend#channelSums}. */
-  public static void channelSums(RowSum rowSum, float[] x, int xOff, int batch, int channels, int spatial,
-      float[] sums) {
+  public static void channelSums(KernelBackend k, RowSum rowSum, float[] x, int xOff, int batch, int channels,
+      int spatial, float[] sums) {
     Parallel.forRange(channels, grain(batch, spatial), Parallel.threads(), (c0, c1) -> {
       if (spatial == 1) {
         java.util.Arrays.fill(sums, c0, c1, 0f);
         for (int b = 0; b < batch; b++) {
-          int row = xOff + b * channels;
-          for (int c = c0; c < c1; c++) {
-            sums[c] += x[row + c];
-          }
+          k.axpy(1f, x, xOff + b * channels + c0, sums, c0, c1 - c0);     // sums[c] += x[b][c]
         }
         return;
       }
@@ -62,17 +63,15 @@ public final class ChannelReductions {
   }
 
   /** See {@link KernelBackend#channelSumSquares}. */
-  public static void channelSumSquares(RowSumSquares rowSumSquares, float[] x, int xOff, int batch,
-      int channels, int spatial, float[] center, float[] out) {
+  public static void channelSumSquares(KernelBackend k, RowSumSquares rowSumSquares, float[] x, int xOff,
+      int batch, int channels, int spatial, float[] center, float[] out) {
     Parallel.forRange(channels, grain(batch, spatial), Parallel.threads(), (c0, c1) -> {
       if (spatial == 1) {
         java.util.Arrays.fill(out, c0, c1, 0f);
+        float[] d = Workspace.local().floats(Workspace.Slot.FEATURE_ROW, c1 - c0);
         for (int b = 0; b < batch; b++) {
-          int row = xOff + b * channels;
-          for (int c = c0; c < c1; c++) {
-            float d = x[row + c] - center[c];
-            out[c] += d * d;
-          }
+          deviations(k, x, xOff + b * channels, center, c0, c1, d);
+          k.mulAdd(d, 0, d, 0, out, c0, c1 - c0);                          // out[c] += d[c] · d[c]
         }
         return;
       }
@@ -87,16 +86,15 @@ public final class ChannelReductions {
   }
 
   /** See {@link KernelBackend#channelDotCentered}. */
-  public static void channelDotCentered(RowDotCentered rowDot, float[] g, int gOff, float[] x, int xOff, int batch,
-      int channels, int spatial, float[] center, float[] out) {
+  public static void channelDotCentered(KernelBackend k, RowDotCentered rowDot, float[] g, int gOff, float[] x,
+      int xOff, int batch, int channels, int spatial, float[] center, float[] out) {
     Parallel.forRange(channels, grain(batch, spatial), Parallel.threads(), (c0, c1) -> {
       if (spatial == 1) {
         java.util.Arrays.fill(out, c0, c1, 0f);
+        float[] d = Workspace.local().floats(Workspace.Slot.FEATURE_ROW, c1 - c0);
         for (int b = 0; b < batch; b++) {
-          int gr = gOff + b * channels, xr = xOff + b * channels;
-          for (int c = c0; c < c1; c++) {
-            out[c] += g[gr + c] * (x[xr + c] - center[c]);
-          }
+          deviations(k, x, xOff + b * channels, center, c0, c1, d);
+          k.mulAdd(g, gOff + b * channels + c0, d, 0, out, c0, c1 - c0);   // out[c] += g[b][c] · d[c]
         }
         return;
       }
@@ -109,5 +107,11 @@ public final class ChannelReductions {
         out[c] = s;
       }
     });
+  }
+
+  /** {@code d[c − c0] = x[row + c] − center[c]} for {@code c0 ≤ c < c1}: x + (−1 · center), rounded once. */
+  private static void deviations(KernelBackend k, float[] x, int row, float[] center, int c0, int c1, float[] d) {
+    System.arraycopy(x, row + c0, d, 0, c1 - c0);
+    k.axpy(-1f, center, c0, d, 0, c1 - c0);
   }
 }

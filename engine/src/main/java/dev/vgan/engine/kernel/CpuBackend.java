@@ -43,19 +43,20 @@ public abstract class CpuBackend implements KernelBackend {
 
   @Override
   public final void channelSums(float[] x, int xOff, int batch, int channels, int spatial, float[] sums) {
-    ChannelReductions.channelSums(this::rowSum, x, xOff, batch, channels, spatial, sums);
+    ChannelReductions.channelSums(this, this::rowSum, x, xOff, batch, channels, spatial, sums);
   }
 
   @Override
   public final void channelSumSquares(float[] x, int xOff, int batch, int channels, int spatial, float[] center,
       float[] out) {
-    ChannelReductions.channelSumSquares(this::rowSumSquares, x, xOff, batch, channels, spatial, center, out);
+    ChannelReductions.channelSumSquares(this, this::rowSumSquares, x, xOff, batch, channels, spatial, center,
+        out);
   }
 
   @Override
   public final void channelDotCentered(float[] g, int gOff, float[] x, int xOff, int batch, int channels,
       int spatial, float[] center, float[] out) {
-    ChannelReductions.channelDotCentered(this::rowDotCentered, g, gOff, x, xOff, batch, channels, spatial, center,
+    ChannelReductions.channelDotCentered(this, this::rowDotCentered, g, gOff, x, xOff, batch, channels, spatial, center,
         out);
   }
 

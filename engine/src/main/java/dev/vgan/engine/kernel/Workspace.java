@@ -31,6 +31,8 @@ public final class Workspace {
     GEMM_PRODUCT,
     /** A row of partial sums in the scalar reference GEMM. */
     SCALAR_ROW,
+    /** One row of a per-feature loop over a thread's channels ({@code x − center}, a sum of products). */
+    FEATURE_ROW,
     /** The im2col matrices of a chunk of images, side by side, in a lowered convolution. */
     CONV_COLS,
     /** One zero-padded image inside im2col/col2im (one per thread). */

@@ -1,14 +1,19 @@
 package dev.vgan.engine.ops;
 
+import static dev.vgan.engine.ops.OpSupport.k;
+
 import dev.vgan.engine.kernel.Parallel;
+import dev.vgan.engine.kernel.Workspace;
 import java.util.Arrays;
 
 /**
  * Per-channel elementwise loops over a tensor viewed as {@code (n, c, s)}: batch, channels, spatial.
  * Channels are split over the thread pool (every element's formula is the same whichever thread runs
- * it). With {@code s == 1} (BatchNorm1d on features) each thread runs along rows over its channels,
- * where the channel index is the contiguous one; either way the inner loops are plain elementwise
- * loops the JIT vectorizes.
+ * it). With {@code s > 1} the inner loops are plain elementwise loops the JIT vectorizes. With {@code s == 1}
+ * (BatchNorm1d on features) each thread runs along rows over its channels, where the channel index is the
+ * contiguous one, through the backend's elementwise kernels: the JIT leaves those loops scalar (the per-channel
+ * coefficients and the rows are float arrays at different offsets it cannot prove apart), which halved their
+ * speed. The kernels round each operation as the loops' formula does, so the bits are the same.
  */
 final class ChannelLoops {
   private ChannelLoops() {}
@@ -23,10 +28,9 @@ final class ChannelLoops {
     Parallel.forRange(c, grain(n, s), Parallel.threads(), (c0, c1) -> {
       for (int i = 0; i < n; i++) {
         if (s == 1) {
-          int row = i * c;
-          for (int j = c0; j < c1; j++) {
-            y[row + j] = x[row + j] * a[j] + b[j];
-          }
+          int at = i * c + c0;
+          k().mul(x, at, a, c0, y, at, c1 - c0);           // x · a
+          k().add(y, at, b, c0, y, at, c1 - c0);           // + b
           continue;
         }
         for (int j = c0; j < c1; j++) {
@@ -47,15 +51,17 @@ final class ChannelLoops {
   static void addLinear(float[] g, float[] x, float[] a, float[] b, float[] k, int n, int c, int s, float[] dx,
       boolean add) {
     Parallel.forRange(c, grain(n, s), Parallel.threads(), (c0, c1) -> {
+      float[] t = s == 1 ? Workspace.local().floats(Workspace.Slot.FEATURE_ROW, c1 - c0) : null;
       for (int i = 0; i < n; i++) {
         if (s == 1) {
-          int row = i * c;
+          int at = i * c + c0, len = c1 - c0;
           if (!add) {
-            Arrays.fill(dx, row + c0, row + c1, 0f);
+            Arrays.fill(dx, at, at + len, 0f);
           }
-          for (int j = c0; j < c1; j++) {
-            dx[row + j] += a[j] * g[row + j] + b[j] * x[row + j] + k[j];
-          }
+          k().mul(a, c0, g, at, t, 0, len);                // a · g
+          k().mulAdd(b, c0, x, at, t, 0, len);             // + b · x
+          k().add(t, 0, k, c0, t, 0, len);                 // + k
+          k().add(dx, at, t, 0, dx, at, len);              // dx +
           continue;
         }
         for (int j = c0; j < c1; j++) {
