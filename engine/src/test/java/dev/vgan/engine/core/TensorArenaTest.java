@@ -7,20 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.vgan.engine.loss.Losses;
 import dev.vgan.engine.nn.BatchNorm2d;
 import dev.vgan.engine.nn.Conv2d;
 import dev.vgan.engine.nn.ConvTranspose2d;
 import dev.vgan.engine.nn.Flatten;
 import dev.vgan.engine.nn.LeakyRelu;
 import dev.vgan.engine.nn.Linear;
-import dev.vgan.engine.nn.Parameter;
 import dev.vgan.engine.nn.Relu;
 import dev.vgan.engine.nn.Sequential;
 import dev.vgan.engine.nn.Tanh;
 import dev.vgan.engine.optim.Adam;
 import dev.vgan.engine.optim.AdamConfig;
-import java.util.ArrayList;
+import dev.vgan.engine.testing.TrainingRuns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,17 +84,9 @@ class TensorArenaTest {
     TensorArena pool = new TensorArena();
     for (int step = 0; step < 5; step++) {
       try (var s = arena ? pool.enter() : null) {
-        opt.zeroGrad();
-        Tensor x = Tensor.randn(rng, 16, 2, 8, 8);
-        Losses.bceWithLogits(net.forward(x), step % 2).backward();
-        opt.step();
+        TrainingRuns.step(net, opt, Tensor.randn(rng, 16, 2, 8, 8), step % 2);
       }
     }
-    List<float[]> out = new ArrayList<>();
-    for (Parameter p : net.parameters()) {
-      out.add(p.value().data().clone());
-    }
-    net.buffers().forEach(b -> out.add(b.value().data().clone()));
-    return out;
+    return TrainingRuns.state(net);
   }
 }

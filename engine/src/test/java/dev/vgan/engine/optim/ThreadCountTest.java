@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vgan.engine.core.Rng;
 import dev.vgan.engine.core.Tensor;
 import dev.vgan.engine.kernel.Parallel;
-import dev.vgan.engine.loss.Losses;
 import dev.vgan.engine.nn.BatchNorm2d;
 import dev.vgan.engine.nn.Conv2d;
 import dev.vgan.engine.nn.Flatten;
 import dev.vgan.engine.nn.LeakyRelu;
 import dev.vgan.engine.nn.Linear;
-import dev.vgan.engine.nn.Parameter;
 import dev.vgan.engine.nn.Sequential;
-import java.util.ArrayList;
+import dev.vgan.engine.testing.TrainingRuns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Training gives the same bits on one thread and on two: every split over the threads (the GEMMs, batch
- * norm's channels, the bias sums and broadcasts, Adam's ranges) must leave each value's arithmetic alone.
+ * Training gives the same bits (weights and batch norm's running statistics) on one thread and on two:
+ * every split over the threads (the GEMMs, batch norm's channels, the bias sums and broadcasts, Adam's ranges) must leave each value's arithmetic alone.
  * The layers are sized so that each of those splits does cut: a conv output of 32 × 8 × 16 × 16 values,
  * a Linear weight of 32K values for Adam.
  */
@@ -35,7 +33,7 @@ class ThreadCountTest {
       List<float[]> two = train();
       assertTrue(one.size() > 5);
       for (int i = 0; i < one.size(); i++) {
-        assertArrayEquals(one.get(i), two.get(i), "parameter " + i);
+        assertArrayEquals(one.get(i), two.get(i), "parameter or buffer " + i);
       }
     } finally {
       Parallel.setThreads(saved);
@@ -49,15 +47,8 @@ class ThreadCountTest {
         new Linear(64, 1, rng));
     Adam opt = new Adam(net.parameters(), AdamConfig.of(1e-2f, 0.5f, 0.999f));
     for (int step = 0; step < 3; step++) {
-      opt.zeroGrad();
-      Tensor x = Tensor.randn(rng, 32, 3, 16, 16);
-      Losses.bceWithLogits(net.forward(x), step % 2).backward();
-      opt.step();
+      TrainingRuns.step(net, opt, Tensor.randn(rng, 32, 3, 16, 16), step % 2);
     }
-    List<float[]> out = new ArrayList<>();
-    for (Parameter p : net.parameters()) {
-      out.add(p.value().data().clone());
-    }
-    return out;
+    return TrainingRuns.state(net);
   }
 }
