@@ -10,10 +10,13 @@ import java.util.function.Supplier;
 
 /**
  * Weights packed once and kept, for a model whose weights no longer change: serving a trained generator.
- * Inside {@link #run}, a convolution whose weight is one of the arrays this object was made with packs it for
- * the GEMM the first time and reuses the packed copy on every later call through this object, instead of
+ * Inside {@link #run}, a convolution that takes {@link ConvLowering}'s im2col GEMMs (every strided one, and a
+ * stride-1 one the direct route does not take) whose weight is one of the arrays this object was made with packs it
+ * for the GEMM the first time and reuses the packed copy on every later call through this object, instead of
  * packing it again per call (a ConvTranspose2d(256, 128) weight is 2 MB: at batch 1 the packing was a third of
- * that layer's time). The packed copy gives the same bits as packing afresh.
+ * that layer's time). The packed copy gives the same bits as packing afresh. Stride-1 convolutions on the
+ * direct route ({@code DirectConv}) and Linear layers still pack their weight per call: their GEMMs take no
+ * prepared operand.
  *
  * <p>Only the arrays given are kept, never a weight computed during the call (a folded or normalized
  * kernel): its array may be new on every call, or recycled storage holding other values next time. The caller
